@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Agencies.Contracts;
+using OneStop.Agencies.Data;
+
+namespace OneStop.Agencies.Directory;
+
+/// <summary>An agency in a listing.</summary>
+internal sealed record AgencyListItem(string Code, string? Abbreviation, string NameTh, string NameEn, AgencyKind Kind, LocalGovernmentKind? LocalGovernmentKind, string? ParentCode);
+
+/// <summary>An agency with its parent, sub-agencies and office count.</summary>
+internal sealed record AgencyDetails(
+    string Code, string? Abbreviation, string NameTh, string NameEn, AgencyKind Kind, LocalGovernmentKind? LocalGovernmentKind,
+    string? ProvinceCode, AgencyListItem? Parent, IReadOnlyList<AgencyListItem> Children, int OfficeCount);
+
+/// <summary>An office of an agency.</summary>
+internal sealed record OfficeDto(string Code, string AgencyCode, string NameTh, string NameEn, string Level, string ProvinceCode, string? DistrictCode);
+
+/// <summary>Reads of the agency directory shared by the JSON endpoints and the pages.</summary>
+internal sealed class AgencyQueries(AgenciesDbContext db)
+{
+    public async Task<IReadOnlyList<AgencyListItem>> ListAsync(AgencyKind? kind, string? search, CancellationToken ct)
+    {
+        var query = db.Agencies.AsNoTracking();
+        if (kind is { } k)
+        {
+            query = query.Where(a => a.Kind == k);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // runs as SQL upper(); no .NET culture is involved
+            query = query.Where(a => a.NameTh.Contains(search.Trim()) || a.NameEn.ToUpper().Contains(term)
+                || (a.Abbreviation != null && a.Abbreviation.ToUpper().Contains(term)) || a.Code == search.Trim());
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return await query.OrderBy(a => a.Code).Select(a => new AgencyListItem(a.Code, a.Abbreviation, a.NameTh, a.NameEn, a.Kind, a.LocalGovernmentKind, a.ParentCode)).ToListAsync(ct);
+    }
+
+    public async Task<AgencyDetails?> FindAsync(string code, CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == code, ct);
+        if (agency is null)
+        {
+            return null;
+        }
+
+        var related = await db.Agencies.AsNoTracking()
+            .Where(a => a.ParentCode == code || a.Code == agency.ParentCode)
+            .OrderBy(a => a.Code)
+            .Select(a => new AgencyListItem(a.Code, a.Abbreviation, a.NameTh, a.NameEn, a.Kind, a.LocalGovernmentKind, a.ParentCode))
+            .ToListAsync(ct);
+        var offices = await db.Offices.CountAsync(o => o.AgencyCode == code, ct);
+        return new AgencyDetails(
+            agency.Code, agency.Abbreviation, agency.NameTh, agency.NameEn, agency.Kind, agency.LocalGovernmentKind, agency.ProvinceCode,
+            related.SingleOrDefault(a => a.Code == agency.ParentCode), [.. related.Where(a => a.ParentCode == code)], offices);
+    }
+
+    public Task<List<OfficeDto>> OfficesAsync(string? agencyCode, string? provinceCode, string? districtCode, CancellationToken ct)
+    {
+        var query = db.Offices.AsNoTracking();
+        if (agencyCode is not null)
+        {
+            query = query.Where(o => o.AgencyCode == agencyCode);
+        }
+
+        if (provinceCode is not null)
+        {
+            query = query.Where(o => o.ProvinceCode == provinceCode);
+        }
+
+        if (districtCode is not null)
+        {
+            query = query.Where(o => o.DistrictCode == districtCode);
+        }
+
+        return query.OrderBy(o => o.Code)
+            .Select(o => new OfficeDto(o.Code, o.AgencyCode, o.NameTh, o.NameEn, o.Level.ToString(), o.ProvinceCode, o.DistrictCode))
+            .ToListAsync(ct);
+    }
+}
+
+/// <summary>The Agencies contract for other modules.</summary>
+internal sealed class AgencyDirectory(AgenciesDbContext db) : IAgencyDirectory
+{
+    public Task<AgencySummary?> FindAgencyAsync(string code, CancellationToken cancellationToken)
+        => db.Agencies.AsNoTracking().Where(a => a.Code == code)
+            .Select(a => new AgencySummary(a.Code, a.Abbreviation, a.NameTh, a.NameEn, a.Kind, a.ParentCode))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public Task<OfficeSummary?> FindOfficeAsync(string code, CancellationToken cancellationToken)
+        => db.Offices.AsNoTracking().Where(o => o.Code == code)
+            .Select(o => new OfficeSummary(o.Code, o.AgencyCode, o.NameTh, o.NameEn, o.ProvinceCode, o.DistrictCode))
+            .SingleOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace OneStop.SharedKernel.Data;
+
+/// <summary>The database engines OneStop runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>.</summary>
+public static class DatabaseConfiguration
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringName = "Default";
+
+    public static DatabaseProvider GetDatabaseProvider(this IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = configuration[ProviderKey] ?? nameof(DatabaseProvider.Sqlite);
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"{ProviderKey} is '{value}'; use '{nameof(DatabaseProvider.Sqlite)}' or '{nameof(DatabaseProvider.Postgres)}'.");
+    }
+
+    /// <summary>
+    /// The connection string; a relative SQLite file path is resolved against the working directory
+    /// and its folder is created, so that a fresh clone runs without a manual step.
+    /// </summary>
+    public static string GetDatabaseConnectionString(this IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+        if (configuration.GetDatabaseProvider() != DatabaseProvider.Sqlite)
+        {
+            return connectionString;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (sqlite.Mode != SqliteOpenMode.Memory && !sqlite.DataSource.StartsWith("file:", StringComparison.Ordinal)
+            && sqlite.DataSource != ":memory:")
+        {
+            var path = Path.GetFullPath(sqlite.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            sqlite.DataSource = path;
+        }
+
+        return sqlite.ToString();
+    }
+}

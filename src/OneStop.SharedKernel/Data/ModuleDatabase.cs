@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OneStop.SharedKernel.Data;
+
+/// <summary>One module's DbContext, remembered so the host can migrate and probe every module.</summary>
+public sealed record ModuleDbContextRegistration(string Module, Type ContextType);
+
+/// <summary>Module databases: registration per provider, table prefixes, startup migration.</summary>
+public static partial class ModuleDatabase
+{
+    /// <summary>
+    /// Registers a module's DbContext for the configured provider. Code in the module injects
+    /// <typeparamref name="TContext"/>; the provider subclasses exist only to carry their own migrations.
+    /// </summary>
+    public static WebApplicationBuilder AddModuleDbContext<TContext, TSqlite, TPostgres>(this WebApplicationBuilder builder, string module)
+        where TContext : ModuleDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetDatabaseConnectionString();
+        switch (builder.Configuration.GetDatabaseProvider())
+        {
+            case DatabaseProvider.Sqlite:
+                builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(
+                    connectionString, x => x.MigrationsHistoryTable($"__EFMigrationsHistory_{module}")));
+                break;
+            case DatabaseProvider.Postgres:
+                builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(
+                    connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module)));
+                break;
+        }
+
+        builder.Services.AddSingleton(new ModuleDbContextRegistration(module, typeof(TContext)));
+        return builder;
+    }
+
+    /// <summary>Prefixes every table with the module name on SQLite, which has no schemas.</summary>
+    public static ModelBuilder UseTablePrefix(this ModelBuilder modelBuilder, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (entity.GetTableName() is { } table && !table.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                entity.SetTableName(prefix + table);
+            }
+        }
+
+        return modelBuilder;
+    }
+
+    /// <summary>Applies every module's pending migrations, one module at a time.</summary>
+    public static async Task MigrateModulesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        using var scope = services.CreateScope();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ModuleDatabase));
+        foreach (var registration in scope.ServiceProvider.GetServices<ModuleDbContextRegistration>())
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogMigrating(logger, registration.Module, pending.Count);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Every module DbContext in a scope, for health checks and tools.</summary>
+    public static IEnumerable<(string Module, ModuleDbContext Context)> ModuleContexts(this IServiceProvider scopedServices)
+    {
+        foreach (var registration in scopedServices.GetServices<ModuleDbContextRegistration>())
+        {
+            yield return (registration.Module, (ModuleDbContext)scopedServices.GetRequiredService(registration.ContextType));
+        }
+    }
+
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrating module {Module}: {Count} pending migration(s)")]
+    private static partial void LogMigrating(ILogger logger, string module, int count);
+}

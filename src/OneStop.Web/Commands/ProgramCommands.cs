@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using OneStop.SyntheticData;
+
+namespace OneStop.Web.Commands;
+
+/// <summary>
+/// Commands of the same program, run instead of the web server:
+/// <c>dotnet run --project src/OneStop.Web -- seed --citizens 10000 --companies 2000 --seed 42 [--out data/synthetic]</c>.
+/// </summary>
+internal static class ProgramCommands
+{
+    private static readonly string[] Names = ["seed"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            return args[0] switch
+            {
+                "seed" => await SeedAsync(app, SeedOptions.Parse(args.AsSpan(1))),
+                _ => 2,
+            };
+        }
+        catch (CommandLineException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR]");
+            return 2;
+        }
+    }
+
+    private static async Task<int> SeedAsync(WebApplication app, SeedOptions options)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var data = new SyntheticDataGenerator(options.Seed).Generate(options.Citizens, options.Companies);
+        Directory.CreateDirectory(options.Out);
+        await WriteJsonLinesAsync(Path.Combine(options.Out, "citizens.jsonl"), data.Citizens);
+        await WriteJsonLinesAsync(Path.Combine(options.Out, "companies.jsonl"), data.Companies);
+
+        using var scope = app.Services.CreateScope();
+        var sinks = scope.ServiceProvider.GetServices<ISyntheticDataSink>().ToList();
+        foreach (var sink in sinks)
+        {
+            await sink.StoreAsync(data, CancellationToken.None);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed {options.Seed}: {data.Citizens.Count} citizens, {data.Companies.Count} companies written to {Path.GetFullPath(options.Out)} and stored by {sinks.Count} module(s) in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s"));
+        return 0;
+    }
+
+    private static readonly JsonSerializerOptions JsonLines = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Thai),
+    };
+
+    private static async Task WriteJsonLinesAsync<T>(string path, IEnumerable<T> items)
+    {
+        await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        foreach (var item in items)
+        {
+            await writer.WriteLineAsync(JsonSerializer.Serialize(item, JsonLines));
+        }
+    }
+
+    internal sealed record SeedOptions(int Citizens, int Companies, int Seed, string Out)
+    {
+        public static SeedOptions Parse(ReadOnlySpan<string> args)
+        {
+            var options = new SeedOptions(1000, 200, 42, Path.Combine("data", "synthetic"));
+            for (var i = 0; i < args.Length; i++)
+            {
+                var name = args[i];
+                if (i + 1 >= args.Length)
+                {
+                    throw new CommandLineException($"{name} needs a value.");
+                }
+
+                var value = args[++i];
+                options = name switch
+                {
+                    "--citizens" => options with { Citizens = Count(name, value, 1_000_000) },
+                    "--companies" => options with { Companies = Count(name, value, 200_000) },
+                    "--seed" => options with { Seed = Count(name, value, int.MaxValue) },
+                    "--out" => options with { Out = value },
+                    _ => throw new CommandLineException($"Unknown option {name}."),
+                };
+            }
+
+            return options;
+        }
+
+        private static int Count(string name, string value, int max)
+            => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= max
+                ? n
+                : throw new CommandLineException($"{name} must be a whole number from 0 to {max}.");
+    }
+}
+
+internal sealed class CommandLineException(string message) : Exception(message);

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace OneStop.Web.Platform;
+
+/// <summary>Remembers the chosen language in the standard culture cookie.</summary>
+internal static class CultureSwitch
+{
+    public static void MapCultureSwitch(this WebApplication app)
+        => app.MapPost("/culture", SetCulture).ExcludeFromDescription();
+
+    private static IResult SetCulture(HttpContext context, [FromForm] string culture, [FromForm] string? returnUrl)
+    {
+        if (!PlatformSetup.SupportedCultures.Any(c => c.Name == culture))
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Unsupported language.", detail: "Choose 'th' or 'en'.");
+        }
+
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        var target = returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/";
+        return TypedResults.LocalRedirect(target);
+    }
+
+    private static bool IsLocal(string url) => url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,27 @@
+using OneStop.Agencies;
+using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Hosting;
+using OneStop.Web.Commands;
+using OneStop.Web.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOneStopPlatform();
+builder.AddAgenciesModule();
+
+var app = builder.Build();
+
+app.UseOneStopPlatform();
+app.MapAgenciesModule();
+app.MapOneStopPlatform();
+
+await app.Services.MigrateModulesAsync();
+
+if (ProgramCommands.IsCommand(args))
+{
+    return await ProgramCommands.RunAsync(app, args);
+}
+
+await app.Services.SeedModulesAsync(app.Configuration);
+await app.RunAsync();
+return 0;

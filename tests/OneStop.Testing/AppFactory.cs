@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OneStop.SharedKernel.Data;
+
+namespace OneStop.Testing;
+
+/// <summary>
+/// The whole OneStop host for tests: SQLite in memory by default; a fresh PostgreSQL database when
+/// the environment variable <c>ONESTOP_TEST_POSTGRES</c> holds a connection string. Each factory
+/// has its own database, dropped when it is disposed.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "ONESTOP_TEST_POSTGRES";
+
+    private readonly SqliteConnection? keepAlive;
+    private readonly string? adminConnectionString;
+    private readonly string databaseName = $"onestop_test_{Guid.NewGuid():N}";
+
+    public AppFactory()
+    {
+        var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            Provider = DatabaseProvider.Sqlite;
+            ConnectionString = $"Data Source=file:{databaseName}?mode=memory&cache=shared";
+            // A shared in-memory database lives as long as one connection to it is open.
+            keepAlive = new SqliteConnection(ConnectionString);
+            keepAlive.Open();
+        }
+        else
+        {
+            Provider = DatabaseProvider.Postgres;
+            adminConnectionString = postgres;
+            ConnectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = databaseName }.ConnectionString;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Extra settings a test class needs, applied over appsettings.json.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>A client whose requests carry the given roles (see <see cref="TestAuthHandler"/>).</summary>
+    public HttpClient CreateClientWithRoles(params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(TestAuthHandler.RolesHeader, string.Join(',', roles));
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a service scope of the running app.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting(DatabaseConfiguration.ProviderKey, Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{DatabaseConfiguration.ConnectionStringName}", ConnectionString);
+        // Tests dispatch the outbox themselves, so that nothing happens behind their back.
+        builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("DemoData:Citizens", "50");
+        builder.UseSetting("DemoData:Companies", "10");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+            services.PostConfigure<AuthenticationOptions>(o =>
+            {
+                o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
+                o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
+                o.DefaultForbidScheme = TestAuthHandler.SchemeName;
+            });
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            DropDatabase();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DropDatabase();
+        GC.SuppressFinalize(this);
+    }
+
+    private void DropDatabase()
+    {
+        keepAlive?.Dispose();
+        if (adminConnectionString is null)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(adminConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>Stands in for the Digital ID until it exists: the header <c>X-Test-Roles: Admin</c> signs a request in with those roles.</summary>
+public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+    public const string RolesHeader = "X-Test-Roles";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(RolesHeader, out var roles))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, "test-user"), new(ClaimTypes.Name, "Test User") };
+        claims.AddRange(roles.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r.Trim())));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+}

@@ -11,3 +11,5 @@ for provider in Sqlite Postgres; do
     --context "${provider}${module}DbContext" --output-dir "Data/Migrations/$provider" \
     -- --Database:Provider=$provider --ConnectionStrings:Default="$( [ $provider = Sqlite ] && echo 'Data Source=:memory:' || echo 'Host=127.0.0.1;Database=design' )"
 done
+# Modules expose nothing but their Module class (see tests/OneStop.ArchitectureTests).
+sed -i 's/^    public partial class/    internal partial class/' src/Modules/$module/OneStop.$module/Data/Migrations/*/*.cs

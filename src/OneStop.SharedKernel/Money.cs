@@ -49,7 +49,8 @@ public readonly record struct Money(long Satang) : IComparable<Money>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(percent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
-        return new Money(Satang - (Satang * percent / 100));
+        // Int128: satang × percent overflows a long for amounts above about 92 trillion satang.
+        return new Money(Satang - (long)((Int128)Satang * percent / 100));
     }
 
     /// <summary>Display form, e.g. <c>฿1,234.50</c>; Thai digits on request.</summary>

@@ -111,19 +111,43 @@ public sealed class SyntheticDataGenerator
             _ when married => ("นาง", "Mrs."),
             _ => ("นางสาว", "Miss"),
         };
-        var issued = Today.AddDays(-r.Next(0, 365 * 8));
-        // A Thai ID card expires on the holder's birthday after eight years (lifetime from age 70).
-        var expires = age >= 70 ? DateOnly.MaxValue : new DateOnly(issued.Year + 8, birth.Month, Math.Min(birth.Day, DateTime.DaysInMonth(issued.Year + 8, birth.Month)));
         var status = r.Next(200) == 0 ? LifeStatus.Deceased : LifeStatus.Alive;
+        var card = NewIdCard(r, birth);
         if (DocumentedCitizenIds.Contains(id.Value))
         {
             status = LifeStatus.Alive;
-            expires = new DateOnly(2031, birth.Month, Math.Min(birth.Day, 28));
+            // Valid until 2031, so that documented examples keep working (lifetime cards stay lifetime).
+            card = card! with { ExpiresOn = card.ExpiresOn is null ? null : new DateOnly(2031, birth.Month, Math.Min(birth.Day, 28)) };
         }
 
         return new SyntheticCitizen(
-            id, titleTh, titleEn, given.Thai, family.Thai, given.Roman, family.Roman, gender, birth, "THA", houseId, address,
-            NewLaserCode(r), issued, expires, status);
+            id, titleTh, titleEn, given.Thai, family.Thai, given.Roman, family.Roman, gender, birth, "THA", houseId, address, card, status);
+    }
+
+    private static SyntheticIdCard? NewIdCard(Random r, DateOnly birth)
+    {
+        // A card is compulsory from age 7 and renewed every eight years, expiring on the holder's birthday.
+        var firstCard = birth.AddYears(7);
+        var issued = Today.AddDays(-r.Next(0, 365 * 8));
+        if (issued < firstCard)
+        {
+            issued = firstCard;
+        }
+
+        if (issued > Today)
+        {
+            return null;
+        }
+
+        var laser = NewLaserCode(r);
+        var age = issued.Year - birth.Year;
+        if (age >= 70)
+        {
+            return new SyntheticIdCard(laser, issued, null);
+        }
+
+        var expiryYear = issued.Year + 8;
+        return new SyntheticIdCard(laser, issued, new DateOnly(expiryYear, birth.Month, Math.Min(birth.Day, DateTime.DaysInMonth(expiryYear, birth.Month))));
     }
 
     private static SyntheticCompany NewCompany(Random r, JuristicPersonId id, IReadOnlyList<SyntheticDirector> directors, CompanyStatus status)

@@ -46,10 +46,14 @@ public sealed record SyntheticCitizen(
     string Nationality,
     string HouseId,
     SyntheticAddress Address,
-    string LaserCode,
-    DateOnly CardIssuedOn,
-    DateOnly CardExpiresOn,
+    SyntheticIdCard? IdCard,
     LifeStatus Status);
+
+/// <summary>
+/// The smart ID card: laser code (2 letters and 10 digits, printed on the back), issue date and expiry;
+/// no expiry for holders aged 70 or more, whose cards are valid for life. Children under 7 have none.
+/// </summary>
+public sealed record SyntheticIdCard(string LaserCode, DateOnly IssuedOn, DateOnly? ExpiresOn);
 
 /// <summary>A director of a juristic person and whether they may sign for it.</summary>
 public sealed record SyntheticDirector(ThaiCitizenId CitizenId, bool MaySign);

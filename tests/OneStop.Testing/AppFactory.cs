@@ -52,6 +52,11 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a test class needs, applied over appsettings.json.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services a test class adds or replaces after the app's own.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>A client whose requests carry the given roles (see <see cref="TestAuthHandler"/>).</summary>
     public HttpClient CreateClientWithRoles(params string[] roles)
     {
@@ -94,6 +99,7 @@ public class AppFactory : WebApplicationFactory<Program>
                 o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
                 o.DefaultForbidScheme = TestAuthHandler.SchemeName;
             });
+            ConfigureTestServices(services);
         });
     }
 

@@ -89,7 +89,12 @@ internal sealed class JuristicPersonIdJsonConverter : JsonConverter<JuristicPers
 {
     public override JuristicPersonId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("Write the ID as a JSON string of 13 digits.");
+        }
+
+        var text = reader.GetString();
         var problem = JuristicPersonId.Check(text);
         return problem == ThaiIdProblem.None
             ? JuristicPersonId.Parse(text!, System.Globalization.CultureInfo.InvariantCulture)

@@ -70,7 +70,12 @@ internal sealed class ThaiCitizenIdJsonConverter : JsonConverter<ThaiCitizenId>
 {
     public override ThaiCitizenId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("Write the ID as a JSON string of 13 digits.");
+        }
+
+        var text = reader.GetString();
         var problem = ThaiCitizenId.Check(text);
         return problem == ThaiIdProblem.None
             ? ThaiCitizenId.Parse(text!, System.Globalization.CultureInfo.InvariantCulture)

@@ -101,7 +101,8 @@ public sealed partial class OutboxDispatcher(
         return delivered;
     }
 
-    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
+    // 10 s, 20 s, 40 s ... capped at ten minutes.
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 10 * Math.Pow(2, attempts - 1)));
 
     private async Task DeliverToHandlersAsync(OutboxMessage message, CancellationToken ct)
     {

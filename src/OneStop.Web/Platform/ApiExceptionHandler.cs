@@ -17,7 +17,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
         {
             problem = Describe(bad);
         }
-        else if (PlatformSetup.IsApi(httpContext))
+        else if (IsApiRequest(httpContext))
         {
             problem = new ProblemDetails
             {
@@ -34,6 +34,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new() { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    // The middleware has already rewritten the path to the error page; the original is in the feature.
+    private static bool IsApiRequest(HttpContext context)
+        => (context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? string.Empty)
+            .StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
 
     internal static ProblemDetails Describe(BadHttpRequestException exception)
     {

@@ -26,6 +26,9 @@ internal static class PlatformSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
 
+        // Serves the build's compressed and module (RCL) assets when run from build output in any
+        // environment; a published app has no runtime manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
 
@@ -81,6 +84,8 @@ internal static class PlatformSetup
         app.UseExceptionHandler("/Error");
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        // Routing after the error handlers, so that their re-executed requests reach the error page.
+        app.UseRouting();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.Use(SecurityHeadersAsync);
         app.UseRequestLocalization();

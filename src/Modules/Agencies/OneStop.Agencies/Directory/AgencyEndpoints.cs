@@ -25,10 +25,18 @@ internal static class AgencyEndpoints
         return group;
     }
 
-    private static async Task<Ok<IReadOnlyList<AgencyListItem>>> ListAsync(
+    private static async Task<Results<Ok<IReadOnlyList<AgencyListItem>>, ProblemHttpResult>> ListAsync(
         AgencyQueries queries, [Description("Ministry, Department, LocalGovernment, ...")] AgencyKind? kind,
         [Description("Part of a Thai or English name, an abbreviation or a code")] string? q, CancellationToken ct)
-        => TypedResults.Ok(await queries.ListAsync(kind, q, ct));
+    {
+        // Enum binding accepts any number; only the named kinds are meaningful.
+        if (kind is { } k && !Enum.IsDefined(k))
+        {
+            return ApiProblems.Invalid("kind", $"Unknown kind; use one of {string.Join(", ", Enum.GetNames<AgencyKind>())}.");
+        }
+
+        return TypedResults.Ok(await queries.ListAsync(kind, q, ct));
+    }
 
     private static async Task<Results<Ok<AgencyDetails>, ProblemHttpResult>> GetAsync(string code, AgencyQueries queries, CancellationToken ct)
         => await queries.FindAsync(code, ct) is { } agency ? TypedResults.Ok(agency) : ApiProblems.NotFound($"No agency with code '{code}'.");

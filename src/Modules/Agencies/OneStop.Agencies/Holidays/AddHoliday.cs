@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Agencies.Contracts;
 using OneStop.Agencies.Data;
@@ -39,7 +40,7 @@ internal static class AddHoliday
             {
                 return existing.NameTh == name.Th && existing.NameEn == name.En && existing.Kind == request.Kind
                     ? new Added(HolidayDto.From(existing), Created: false)
-                    : Error.Conflict("holiday.exists", $"{date:yyyy-MM-dd} is already a holiday ({existing.NameEn}).");
+                    : Error.Conflict("holiday.exists", string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} is already a holiday ({existing.NameEn})."));
             }
 
             var holiday = new Holiday { Date = date, NameTh = name.Th, NameEn = name.En, Kind = request.Kind };
@@ -71,7 +72,7 @@ internal static class RemoveHoliday
             var holiday = await db.Holidays.SingleOrDefaultAsync(h => h.Date == date, ct);
             if (holiday is null)
             {
-                return Error.NotFound("holiday", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                return Error.NotFound("holiday", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
             db.Holidays.Remove(holiday);

@@ -73,7 +73,7 @@ internal static class HolidayEndpoints
 
         var holiday = result.Value!.Holiday;
         return result.Value.Created
-            ? TypedResults.Created($"/api/agencies/holidays/{holiday.Date:yyyy-MM-dd}", holiday)
+            ? TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/api/agencies/holidays/{holiday.Date:yyyy-MM-dd}"), holiday)
             : TypedResults.Ok(holiday);
     }
 

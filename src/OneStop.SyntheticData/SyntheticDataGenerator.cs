@@ -48,7 +48,9 @@ public sealed class SyntheticDataGenerator
         {
             // Documented people look the same whatever the seed, so that docs and examples stay true.
             var fixedRandom = new Random(1000 + i);
-            people.Add(NewCitizen(fixedRandom, ThaiCitizenId.Parse(DocumentedCitizenIds[i], CultureInfo.InvariantCulture), NewAddress(fixedRandom), $"99{i:D9}", adult: true));
+            var address = NewAddress(fixedRandom);
+            var houseId = string.Create(CultureInfo.InvariantCulture, $"{address.DistrictCode}99{i:D5}");
+            people.Add(NewCitizen(fixedRandom, ThaiCitizenId.Parse(DocumentedCitizenIds[i], CultureInfo.InvariantCulture), address, houseId, adult: true));
         }
 
         while (people.Count < citizens)

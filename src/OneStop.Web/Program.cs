@@ -19,9 +19,10 @@ await app.Services.MigrateModulesAsync();
 
 if (ProgramCommands.IsCommand(args))
 {
-    return await ProgramCommands.RunAsync(app, args);
+    return await ProgramCommands.RunAsync(app.Services, args);
 }
 
 await app.Services.SeedModulesAsync(app.Configuration);
+await app.Services.SeedDemoPeopleAsync(app.Configuration);
 await app.RunAsync();
 return 0;

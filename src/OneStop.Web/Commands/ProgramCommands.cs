@@ -17,13 +17,13 @@ internal static class ProgramCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         try
         {
             return args[0] switch
             {
-                "seed" => await SeedAsync(app, SeedOptions.Parse(args.AsSpan(1))),
+                "seed" => await SeedAsync(services, SeedOptions.Parse(args.AsSpan(1))),
                 _ => 2,
             };
         }
@@ -35,7 +35,7 @@ internal static class ProgramCommands
         }
     }
 
-    private static async Task<int> SeedAsync(WebApplication app, SeedOptions options)
+    private static async Task<int> SeedAsync(IServiceProvider services, SeedOptions options)
     {
         var started = TimeProvider.System.GetTimestamp();
         var data = new SyntheticDataGenerator(options.Seed).Generate(options.Citizens, options.Companies);
@@ -43,7 +43,7 @@ internal static class ProgramCommands
         await WriteJsonLinesAsync(Path.Combine(options.Out, "citizens.jsonl"), data.Citizens);
         await WriteJsonLinesAsync(Path.Combine(options.Out, "companies.jsonl"), data.Companies);
 
-        using var scope = app.Services.CreateScope();
+        using var scope = services.CreateScope();
         var sinks = scope.ServiceProvider.GetServices<ISyntheticDataSink>().ToList();
         foreach (var sink in sinks)
         {

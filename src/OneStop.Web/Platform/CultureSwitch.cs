@@ -19,7 +19,7 @@ internal static class CultureSwitch
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         var target = returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/";
         return TypedResults.LocalRedirect(target);
     }

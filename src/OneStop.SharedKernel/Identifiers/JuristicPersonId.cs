@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OneStop.SharedKernel.Identifiers;
@@ -8,8 +7,8 @@ namespace OneStop.SharedKernel.Identifiers;
 /// A 13-digit juristic-person registration number (เลขทะเบียนนิติบุคคล, DBD), which is also the
 /// company's taxpayer ID. Grouping <c>0-AA-T-YYY-SSSSS-C</c>; same mod-11 check digit as citizen IDs.
 /// </summary>
-[JsonConverter(typeof(JuristicPersonIdJsonConverter))]
-public readonly record struct JuristicPersonId : IParsable<JuristicPersonId>
+[JsonConverter(typeof(ThaiIdJsonConverter<JuristicPersonId>))]
+public readonly record struct JuristicPersonId : IParsable<JuristicPersonId>, IThaiId<JuristicPersonId>
 {
     private JuristicPersonId(string value) => Value = value;
 
@@ -32,13 +31,7 @@ public readonly record struct JuristicPersonId : IParsable<JuristicPersonId>
     /// <summary>Checks a candidate; dashes and spaces are ignored.</summary>
     public static ThaiIdProblem Check(string? input)
     {
-        if (input is null)
-        {
-            return ThaiIdProblem.WrongLength;
-        }
-
-        var digits = ThaiIdChecksum.Normalize(input);
-        var problem = ThaiIdChecksum.Check(digits);
+        var problem = ThaiIdChecksum.Check(input, out var digits);
         if (problem != ThaiIdProblem.None)
         {
             return problem;
@@ -50,27 +43,13 @@ public readonly record struct JuristicPersonId : IParsable<JuristicPersonId>
     /// <summary>An explanation of <paramref name="problem"/> in English.</summary>
     public static string Describe(ThaiIdProblem problem) => ThaiIdChecksum.Message(problem, "juristic-person ID");
 
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out JuristicPersonId result)
-    {
-        if (Check(s) == ThaiIdProblem.None)
-        {
-            result = new JuristicPersonId(ThaiIdChecksum.Normalize(s!));
-            return true;
-        }
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out JuristicPersonId result) => ThaiId.TryParse(s, out result);
 
-        result = default;
-        return false;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? s, out JuristicPersonId result) => ThaiId.TryParse(s, out result);
 
-    public static bool TryParse([NotNullWhen(true)] string? s, out JuristicPersonId result) => TryParse(s, null, out result);
+    public static JuristicPersonId Parse(string s, IFormatProvider? provider = null) => ThaiId.Parse<JuristicPersonId>(s);
 
-    public static JuristicPersonId Parse(string s, IFormatProvider? provider = null)
-    {
-        var problem = Check(s);
-        return problem == ThaiIdProblem.None
-            ? new JuristicPersonId(ThaiIdChecksum.Normalize(s))
-            : throw new FormatException(Describe(problem));
-    }
+    static JuristicPersonId IThaiId<JuristicPersonId>.FromCheckedDigits(string digits) => new(digits);
 
     public override string ToString() => Value ?? string.Empty;
 }
@@ -83,24 +62,4 @@ public enum JuristicPersonKind
     LimitedPartnership,
     CompanyLimited,
     PublicCompanyLimited,
-}
-
-internal sealed class JuristicPersonIdJsonConverter : JsonConverter<JuristicPersonId>
-{
-    public override JuristicPersonId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("Write the ID as a JSON string of 13 digits.");
-        }
-
-        var text = reader.GetString();
-        var problem = JuristicPersonId.Check(text);
-        return problem == ThaiIdProblem.None
-            ? JuristicPersonId.Parse(text!, System.Globalization.CultureInfo.InvariantCulture)
-            : throw new JsonException(JuristicPersonId.Describe(problem));
-    }
-
-    public override void Write(Utf8JsonWriter writer, JuristicPersonId value, JsonSerializerOptions options)
-        => writer.WriteStringValue(value.Value);
 }

@@ -45,6 +45,13 @@ public static class ThaiIdChecksum
         return digits[Length - 1] - '0' == CheckDigit(digits) ? ThaiIdProblem.None : ThaiIdProblem.BadCheckDigit;
     }
 
+    /// <summary>Normalises <paramref name="input"/> and checks length, digits and check digit.</summary>
+    public static ThaiIdProblem Check(string? input, out string digits)
+    {
+        digits = input is null ? string.Empty : Normalize(input);
+        return Check(digits);
+    }
+
     /// <summary>Removes the dashes and spaces people type between the groups.</summary>
     public static string Normalize(string input)
     {

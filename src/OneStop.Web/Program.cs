@@ -1,4 +1,5 @@
 using OneStop.Agencies;
+using OneStop.Registries;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 using OneStop.Web.Commands;
@@ -8,11 +9,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOneStopPlatform();
 builder.AddAgenciesModule();
+builder.AddRegistriesModule();
 
 var app = builder.Build();
 
 app.UseOneStopPlatform();
 app.MapAgenciesModule();
+app.MapRegistriesModule();
 app.MapOneStopPlatform();
 
 await app.Services.MigrateModulesAsync();

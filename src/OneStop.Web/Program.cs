@@ -1,4 +1,5 @@
 using OneStop.Agencies;
+using OneStop.Exchange;
 using OneStop.Registries;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
@@ -10,12 +11,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOneStopPlatform();
 builder.AddAgenciesModule();
 builder.AddRegistriesModule();
+builder.AddExchangeModule();
 
 var app = builder.Build();
 
 app.UseOneStopPlatform();
 app.MapAgenciesModule();
 app.MapRegistriesModule();
+app.MapExchangeModule();
 app.MapOneStopPlatform();
 
 await app.Services.MigrateModulesAsync();

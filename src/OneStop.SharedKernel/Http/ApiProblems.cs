@@ -35,3 +35,9 @@ public static class ApiProblems
         };
     }
 }
+
+/// <summary>
+/// Endpoint metadata: the endpoint enforces the request-size limit itself and answers in its own
+/// error format (the exchange gateway speaks X-Road errors, not problem details).
+/// </summary>
+public sealed class OwnsRequestLimits;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using OneStop.Exchange.Contracts;
 using OneStop.SyntheticData;
 
 namespace OneStop.Web.Commands;
@@ -13,7 +14,7 @@ namespace OneStop.Web.Commands;
 /// </summary>
 internal static class ProgramCommands
 {
-    private static readonly string[] Names = ["seed"];
+    private static readonly string[] Names = ["seed", "exchange"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -24,13 +25,14 @@ internal static class ProgramCommands
             return args[0] switch
             {
                 "seed" => await SeedAsync(services, SeedOptions.Parse(args.AsSpan(1))),
-                _ => 2,
+                "exchange" when args is [_, "verify-log"] => await VerifyLogAsync(services),
+                _ => throw new CommandLineException($"Unknown command: {string.Join(' ', args)}."),
             };
         }
         catch (CommandLineException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR]");
+            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR] | exchange verify-log");
             return 2;
         }
     }
@@ -53,6 +55,21 @@ internal static class ProgramCommands
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {options.Seed}: {data.Citizens.Count} citizens, {data.Companies.Count} companies written to {Path.GetFullPath(options.Out)} and stored by {sinks.Count} module(s) in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s"));
         return 0;
+    }
+
+    /// <summary>Verifies the exchange's message log; exit code 1 names the first altered record.</summary>
+    private static async Task<int> VerifyLogAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMessageLogVerifier>().VerifyAsync(CancellationToken.None);
+        if (result.Intact)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"message log intact: {result.Records} records verified (hash chain and ES256 signatures)"));
+            return 0;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"message log ALTERED: record {result.FirstAlteredSequence} fails verification: {result.Problem} ({result.Records} records before it verified)"));
+        return 1;
     }
 
     private static readonly JsonSerializerOptions JsonLines = new(JsonSerializerDefaults.Web)

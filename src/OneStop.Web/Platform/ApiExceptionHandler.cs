@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using OneStop.SharedKernel.Http;
 
 namespace OneStop.Web.Platform;
 
@@ -103,7 +104,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        if (context.Request.ContentLength > PlatformSetup.MaxRequestBodyBytes)
+        if (context.Request.ContentLength > PlatformSetup.MaxRequestBodyBytes && context.GetEndpoint()?.Metadata.GetMetadata<OwnsRequestLimits>() is null)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await problems.WriteAsync(new() { HttpContext = context, ProblemDetails = ApiExceptionHandler.TooLarge() });

@@ -71,7 +71,8 @@ internal static class PlatformSetup
                 o.Events.OnRedirectToAccessDenied = ctx => WriteAuthProblem(ctx.HttpContext, StatusCodes.Status403Forbidden);
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Citizen, p => p.RequireAuthenticatedUser().RequireClaim(Claims.CitizenId));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutbox(builder.Configuration);

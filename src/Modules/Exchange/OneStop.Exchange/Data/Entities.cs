@@ -1,0 +1,230 @@
+namespace OneStop.Exchange.Data;
+
+/// <summary>An organisation on the exchange: <c>TH/GOV/DOPA</c>.</summary>
+internal sealed class Member
+{
+    public required string Id { get; init; }
+
+    public required string Instance { get; init; }
+
+    public required string MemberClass { get; init; }
+
+    public required string MemberCode { get; init; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The agency (Agencies module code) this member is, when it is one.</summary>
+    public string? AgencyCode { get; set; }
+}
+
+/// <summary>How a consumer subsystem's information system must connect, as in X-Road.</summary>
+internal enum ConnectionType
+{
+    /// <summary>Plain HTTP, only from the listed addresses (an isolated network or loopback).</summary>
+    Http,
+
+    /// <summary>HTTPS without client authentication.</summary>
+    Https,
+
+    /// <summary>HTTPS with the registered client certificate.</summary>
+    HttpsClientCertificate,
+}
+
+/// <summary>An information system of a member: <c>TH/GOV/DOPA/population</c>. Access rights are granted to subsystems.</summary>
+internal sealed class Subsystem
+{
+    public required string Id { get; init; }
+
+    public required string MemberId { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string Name { get; set; }
+
+    public ConnectionType ConnectionType { get; set; }
+
+    /// <summary>Addresses allowed to connect over plain HTTP.</summary>
+    public List<string> AllowedAddresses { get; set; } = [];
+
+    /// <summary>SHA-256 thumbprint (hex) of the client certificate for <see cref="ConnectionType.HttpsClientCertificate"/>.</summary>
+    public string? ClientCertificateThumbprint { get; set; }
+}
+
+/// <summary>A REST service a provider subsystem offers: <c>TH/GOV/DOPA/population/persons</c>.</summary>
+internal sealed class ExchangeService
+{
+    public required string Id { get; init; }
+
+    public required string SubsystemId { get; init; }
+
+    public required string ServiceCode { get; init; }
+
+    public required string Title { get; set; }
+
+    /// <summary>Where the provider listens; relative URLs are resolved against this node.</summary>
+    public required string BaseUrl { get; set; }
+
+    public string? OpenApiUrl { get; set; }
+
+    /// <summary>Whether responses contain personal data: then a purpose and a legal basis are required.</summary>
+    public bool PersonalData { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Configuration key of a secret sent to the provider in the provider-token header.</summary>
+    public string? ProviderTokenKey { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public List<ServiceEndpoint> Endpoints { get; set; } = [];
+}
+
+/// <summary>An endpoint of a service (method and path, <c>*</c> for one segment, <c>**</c> for any).</summary>
+internal sealed class ServiceEndpoint
+{
+    public int Id { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public required string Method { get; init; }
+
+    public required string Path { get; init; }
+}
+
+/// <summary>Permission for a client subsystem to call a service's method and path, with its legal mandate if it has one.</summary>
+internal sealed class AccessRight
+{
+    public int Id { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    /// <summary>HTTP method, or <c>*</c> for any.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>Path pattern below the service, e.g. <c>/**</c> or <c>/*</c>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The law that allows this client to read personal data from this service without consent.</summary>
+    public string? LegalMandate { get; set; }
+}
+
+/// <summary>A data subject's consent for a client to read their data from a service.</summary>
+internal sealed class Consent
+{
+    public Guid Id { get; init; }
+
+    public required string DataSubject { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public required string Purpose { get; init; }
+
+    public DateTime GrantedAt { get; init; }
+
+    public DateTime ExpiresAt { get; init; }
+
+    public DateTime? WithdrawnAt { get; set; }
+}
+
+/// <summary>
+/// One exchange (request and response) in the message log: metadata, body hashes, the hash of the
+/// previous record, its own hash and an ES256 signature over that hash.
+/// </summary>
+internal sealed class MessageLogRecord
+{
+    public long Sequence { get; init; }
+
+    public DateTime Time { get; init; }
+
+    public required string XRoadId { get; init; }
+
+    public required string RequestId { get; init; }
+
+    public required string Client { get; init; }
+
+    public required string Service { get; init; }
+
+    public required string Method { get; init; }
+
+    public required string Path { get; init; }
+
+    public string? UserId { get; init; }
+
+    public string? Issue { get; init; }
+
+    public string? RepresentedParty { get; init; }
+
+    public string? DataSubject { get; init; }
+
+    public int Status { get; init; }
+
+    public string? ErrorType { get; init; }
+
+    public required string RequestHash { get; init; }
+
+    public string? RequestBodyHash { get; init; }
+
+    public string? ResponseBodyHash { get; init; }
+
+    public required string PreviousHash { get; set; }
+
+    public required string Hash { get; set; }
+
+    public required string Signature { get; set; }
+
+    public required string KeyId { get; set; }
+}
+
+/// <summary>The last record of the chain, updated optimistically so that several nodes append in turn.</summary>
+internal sealed class LogChainHead
+{
+    public int Id { get; init; }
+
+    public long Sequence { get; set; }
+
+    public required string Hash { get; set; }
+}
+
+/// <summary>An ES256 key that signs log records. Public keys stay to verify old records after rotation.</summary>
+internal sealed class SigningKey
+{
+    public required string KeyId { get; init; }
+
+    /// <summary>PKCS#8, base64; null once retired and destroyed.</summary>
+    public string? PrivateKey { get; set; }
+
+    /// <summary>SubjectPublicKeyInfo, base64.</summary>
+    public required string PublicKey { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime? RetiredAt { get; set; }
+}
+
+/// <summary>A read of a person's data, shown to that person.</summary>
+internal sealed class PersonalDataRead
+{
+    public long Id { get; init; }
+
+    public required string DataSubject { get; init; }
+
+    public DateTime Time { get; init; }
+
+    public required string Client { get; init; }
+
+    public required string ClientName { get; init; }
+
+    public required string Service { get; init; }
+
+    public required string ServiceTitle { get; init; }
+
+    public required string Purpose { get; init; }
+
+    public required string LegalBasis { get; init; }
+
+    public required string XRoadId { get; init; }
+}

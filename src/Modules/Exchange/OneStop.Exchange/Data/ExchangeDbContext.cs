@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.SharedKernel.Data;
+
+namespace OneStop.Exchange.Data;
+
+/// <summary>The exchange's tables. Only this module injects it.</summary>
+internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string Module = "exchange";
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Subsystem> Subsystems => Set<Subsystem>();
+
+    public DbSet<ExchangeService> Services => Set<ExchangeService>();
+
+    public DbSet<ServiceEndpoint> Endpoints => Set<ServiceEndpoint>();
+
+    public DbSet<AccessRight> AccessRights => Set<AccessRight>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<MessageLogRecord> MessageLog => Set<MessageLogRecord>();
+
+    public DbSet<LogChainHead> ChainHeads => Set<LogChainHead>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Member>(b =>
+        {
+            b.ToTable("member");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Id).HasMaxLength(200);
+            b.Property(m => m.Instance).HasMaxLength(40);
+            b.Property(m => m.MemberClass).HasMaxLength(40);
+            b.Property(m => m.MemberCode).HasMaxLength(100);
+            b.Property(m => m.Name).HasMaxLength(300);
+            b.Property(m => m.AgencyCode).HasMaxLength(10);
+        });
+        modelBuilder.Entity<Subsystem>(b =>
+        {
+            b.ToTable("subsystem");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).HasMaxLength(300);
+            b.Property(s => s.MemberId).HasMaxLength(200);
+            b.Property(s => s.Code).HasMaxLength(100);
+            b.Property(s => s.Name).HasMaxLength(300);
+            b.Property(s => s.ConnectionType).HasConversion<string>().HasMaxLength(20);
+            b.Property(s => s.ClientCertificateThumbprint).HasMaxLength(64);
+            b.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId);
+        });
+        modelBuilder.Entity<ExchangeService>(b =>
+        {
+            b.ToTable("service");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).HasMaxLength(400);
+            b.Property(s => s.SubsystemId).HasMaxLength(300);
+            b.Property(s => s.ServiceCode).HasMaxLength(100);
+            b.Property(s => s.Title).HasMaxLength(300);
+            b.Property(s => s.BaseUrl).HasMaxLength(1000);
+            b.Property(s => s.OpenApiUrl).HasMaxLength(1000);
+            b.Property(s => s.ProviderTokenKey).HasMaxLength(200);
+            b.HasOne<Subsystem>().WithMany().HasForeignKey(s => s.SubsystemId);
+            b.HasMany(s => s.Endpoints).WithOne().HasForeignKey(e => e.ServiceId);
+        });
+        modelBuilder.Entity<ServiceEndpoint>(b =>
+        {
+            b.ToTable("service_endpoint");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.ServiceId).HasMaxLength(400);
+            b.Property(e => e.Method).HasMaxLength(10);
+            b.Property(e => e.Path).HasMaxLength(500);
+        });
+        modelBuilder.Entity<AccessRight>(b =>
+        {
+            b.ToTable("access_right");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.ClientId).HasMaxLength(300);
+            b.Property(r => r.ServiceId).HasMaxLength(400);
+            b.Property(r => r.Method).HasMaxLength(10);
+            b.Property(r => r.Path).HasMaxLength(500);
+            b.Property(r => r.LegalMandate).HasMaxLength(1000);
+            b.HasOne<Subsystem>().WithMany().HasForeignKey(r => r.ClientId);
+            b.HasOne<ExchangeService>().WithMany().HasForeignKey(r => r.ServiceId);
+            b.HasIndex(r => new { r.ClientId, r.ServiceId });
+        });
+        modelBuilder.Entity<Consent>(b =>
+        {
+            b.ToTable("consent");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.DataSubject).HasMaxLength(13);
+            b.Property(c => c.ClientId).HasMaxLength(300);
+            b.Property(c => c.ServiceId).HasMaxLength(400);
+            b.Property(c => c.Purpose).HasMaxLength(500);
+            b.HasIndex(c => new { c.DataSubject, c.ClientId, c.ServiceId });
+        });
+        modelBuilder.Entity<MessageLogRecord>(b =>
+        {
+            b.ToTable("message_log");
+            b.HasKey(r => r.Sequence);
+            b.Property(r => r.Sequence).ValueGeneratedNever();
+            b.Property(r => r.XRoadId).HasMaxLength(200);
+            b.Property(r => r.RequestId).HasMaxLength(50);
+            b.Property(r => r.Client).HasMaxLength(300);
+            b.Property(r => r.Service).HasMaxLength(400);
+            b.Property(r => r.Method).HasMaxLength(10);
+            b.Property(r => r.Path).HasMaxLength(2000);
+            b.Property(r => r.UserId).HasMaxLength(100);
+            b.Property(r => r.Issue).HasMaxLength(200);
+            b.Property(r => r.RepresentedParty).HasMaxLength(200);
+            b.Property(r => r.ErrorType).HasMaxLength(200);
+            b.Property(r => r.DataSubject).HasMaxLength(13);
+            b.Property(r => r.RequestHash).HasMaxLength(100);
+            b.Property(r => r.RequestBodyHash).HasMaxLength(100);
+            b.Property(r => r.ResponseBodyHash).HasMaxLength(100);
+            b.Property(r => r.PreviousHash).HasMaxLength(64);
+            b.Property(r => r.Hash).HasMaxLength(64);
+            b.Property(r => r.Signature).HasMaxLength(100);
+            b.Property(r => r.KeyId).HasMaxLength(50);
+            b.HasIndex(r => r.XRoadId);
+            b.HasIndex(r => r.Time);
+            b.HasIndex(r => r.DataSubject);
+        });
+        modelBuilder.Entity<LogChainHead>(b =>
+        {
+            b.ToTable("log_chain_head");
+            b.HasKey(h => h.Id);
+            b.Property(h => h.Id).ValueGeneratedNever();
+            b.Property(h => h.Hash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SigningKey>(b =>
+        {
+            b.ToTable("signing_key");
+            b.HasKey(k => k.KeyId);
+            b.Property(k => k.KeyId).HasMaxLength(50);
+        });
+        modelBuilder.Entity<PersonalDataRead>(b =>
+        {
+            b.ToTable("personal_data_read");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.DataSubject).HasMaxLength(13);
+            b.Property(r => r.Client).HasMaxLength(300);
+            b.Property(r => r.ClientName).HasMaxLength(300);
+            b.Property(r => r.Service).HasMaxLength(400);
+            b.Property(r => r.ServiceTitle).HasMaxLength(300);
+            b.Property(r => r.Purpose).HasMaxLength(200);
+            b.Property(r => r.LegalBasis).HasMaxLength(1000);
+            b.Property(r => r.XRoadId).HasMaxLength(200);
+            b.HasIndex(r => new { r.DataSubject, r.Time });
+        });
+    }
+}
+
+internal sealed class SqliteExchangeDbContext(DbContextOptions<SqliteExchangeDbContext> options) : ExchangeDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.UseTablePrefix(Module + "_");
+    }
+}
+
+internal sealed class PostgresExchangeDbContext(DbContextOptions<PostgresExchangeDbContext> options) : ExchangeDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneStop.Exchange.Contracts;
+using OneStop.Exchange.Data;
+using OneStop.Exchange.DataSubjects;
+using OneStop.Exchange.Gateway;
+using OneStop.Exchange.MessageLog;
+using OneStop.Exchange.Metadata;
+using OneStop.Exchange.Seeding;
+using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Http;
+
+namespace OneStop.Exchange;
+
+/// <summary>The government data exchange: members, services, access rights, the X-Road-compatible gateway and its signed message log.</summary>
+public static class ExchangeModule
+{
+    public static WebApplicationBuilder AddExchangeModule(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(ExchangeDbContext.Module);
+        var services = builder.Services;
+        services.AddHttpClient(ExchangeNames.ProviderHttpClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Redirects are passed back to the consumer, never followed (as in X-Road).
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+            });
+        services.AddSingleton<LogSigner>();
+        services.AddSingleton<MessageLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageLogWriter>());
+        services.AddScoped<ExchangeGateway>();
+        services.AddScoped<MetadataServices>();
+        services.AddScoped<IMessageLogVerifier, MessageLogVerifier>();
+        services.AddScoped<IModuleSeeder, ExchangeSeeder>();
+        return builder;
+    }
+
+    // A bug in the gateway still answers as X-Road does, never with an HTML error page.
+    private static async Task HandleAsync(HttpContext context, ExchangeGateway gateway, ILoggerFactory loggers)
+    {
+        try
+        {
+            await gateway.HandleAsync(context);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            loggers.CreateLogger(typeof(ExchangeModule)).LogError(ex, "The exchange gateway failed");
+            context.Response.Clear();
+            await new XRoadError("Server.ServerProxy.InternalError", "The exchange failed; the error has been logged.", 500).WriteAsync(context, context.TraceIdentifier);
+        }
+    }
+
+    public static WebApplication MapExchangeModule(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Map("/r1/{**rest}", HandleAsync)
+            .WithMetadata(new OwnsRequestLimits())
+            .ExcludeFromDescription();
+        MetadataServices.MapListClients(app);
+        app.MapGroup("/api/exchange").WithTags("Exchange").MapPersonalDataReads();
+        return app;
+    }
+}

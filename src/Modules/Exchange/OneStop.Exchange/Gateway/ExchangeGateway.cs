@@ -1,0 +1,458 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using OneStop.Exchange.Contracts;
+using OneStop.Exchange.Data;
+using OneStop.Exchange.MessageLog;
+using OneStop.Exchange.Metadata;
+using OneStop.Registries.Contracts;
+using OneStop.SharedKernel.Identifiers;
+
+namespace OneStop.Exchange.Gateway;
+
+/// <summary>
+/// The consumer interface of the exchange, wire-compatible with the X-Road Message Protocol for REST:
+/// <c>{METHOD} /r1/{instance}/{class}/{member}/{subsystem}/{service}[/path][?query]</c>.
+/// It authenticates the client subsystem, checks the access right and, for personal data, the
+/// purpose and legal basis; forwards to the provider; and logs every exchange durably before answering.
+/// </summary>
+internal sealed class ExchangeGateway(
+    ExchangeDbContext db, IHttpClientFactory httpClients, IConfiguration configuration, MessageLogWriter log,
+    MetadataServices metadata, TimeProvider clock)
+{
+    /// <summary>Largest request body forwarded; larger ones are refused before they are read.</summary>
+    public const long MaxRequestBody = 1024 * 1024;
+
+    /// <summary>Largest response body relayed and hashed (X-Road's default maximum loggable body).</summary>
+    public const long MaxResponseBody = 10 * 1024 * 1024;
+
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
+        "Host", "Content-Length", "Expect", "Server", "Date",
+    };
+
+    private static readonly string[] MetadataServiceCodes = ["listMethods", "allowedMethods", "getOpenAPI"];
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var requestId = Guid.NewGuid().ToString();
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.PathBase + request.Path + request.QueryString).ToString();
+        var rawPath = raw.Split('?', 2)[0];
+        var segments = rawPath.Split('/');
+
+        // "", "r1", instance, class, member, subsystem, service, path...
+        if (segments.Length < 7 || segments[1] != "r1")
+        {
+            await XRoadError.InvalidService("The address must be /r1/{instance}/{memberClass}/{memberCode}/{subsystemCode}/{serviceCode}[/path].").WriteAsync(context, requestId);
+            return;
+        }
+
+        var ids = segments[2..7].Select(Uri.UnescapeDataString).ToArray();
+        if (ids.Any(p => !XRoadIdentifier.IsValidPart(p)))
+        {
+            await XRoadError.InvalidService($"'{string.Join('/', ids)}' is not a valid service identifier.").WriteAsync(context, requestId);
+            return;
+        }
+
+        var providerSubsystemId = string.Join('/', ids[..4]);
+        var serviceCode = ids[4];
+        var servicePath = "/" + string.Join('/', segments[7..]);
+        var serviceId = $"{providerSubsystemId}/{serviceCode}";
+
+        var clientHeader = request.Headers[XRoadHeaders.Client].LastOrDefault() ?? request.Headers[XRoadHeaders.GovStackClient].LastOrDefault();
+        var (clientParts, clientProblem) = XRoadIdentifier.ParseClient(clientHeader);
+        if (clientParts is null)
+        {
+            await XRoadError.InvalidClient(clientProblem!).WriteAsync(context, requestId);
+            return;
+        }
+
+        var clientId = string.Join('/', clientParts);
+        var xroadId = request.Headers[XRoadHeaders.Id].LastOrDefault() is { Length: > 0 and <= 200 } given ? given : $"{clientParts[0]}-{Guid.NewGuid()}";
+        var exchange = new Exchange(xroadId, requestId, clientId, serviceId, request.Method, servicePath + request.QueryString,
+            Header(request, XRoadHeaders.UserId), Header(request, XRoadHeaders.Issue), Header(request, XRoadHeaders.RepresentedParty));
+
+        var client = await db.Subsystems.AsNoTracking().SingleOrDefaultAsync(s => s.Id == clientId, context.RequestAborted);
+        if (client is null)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.UnknownMember($"The client subsystem {clientId} is not registered on the exchange."));
+            return;
+        }
+
+        if (Authenticate(context, client) is { } authError)
+        {
+            await RespondWithErrorAsync(context, exchange, authError);
+            return;
+        }
+
+        if (request.ContentLength > MaxRequestBody)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(MaxRequestBody));
+            return;
+        }
+
+        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, context.RequestAborted);
+        if (service is null && MetadataServiceCodes.Contains(serviceCode, StringComparer.Ordinal)
+            && await db.Subsystems.AnyAsync(s => s.Id == providerSubsystemId, context.RequestAborted))
+        {
+            await AnswerMetadataAsync(context, exchange, serviceCode, providerSubsystemId);
+            return;
+        }
+
+        if (service is null)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.UnknownService($"There is no service {serviceId} on the exchange."));
+            return;
+        }
+
+        if (service.Disabled)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.ServiceDisabled($"The service {serviceId} is disabled."));
+            return;
+        }
+
+        var rights = await db.AccessRights.AsNoTracking().Where(r => r.ClientId == clientId && r.ServiceId == serviceId).ToListAsync(context.RequestAborted);
+        var right = rights.FirstOrDefault(r => (r.Method == "*" || string.Equals(r.Method, request.Method, StringComparison.OrdinalIgnoreCase)) && PathPattern.Matches(r.Path, servicePath));
+        if (right is null)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.AccessDenied($"{clientId} has no access right to {request.Method} {servicePath} of {serviceId}."));
+            return;
+        }
+
+        string? dataSubject = null;
+        string? legalBasis = null;
+        if (service.PersonalData)
+        {
+            if (string.IsNullOrWhiteSpace(exchange.Issue))
+            {
+                await RespondWithErrorAsync(context, exchange, XRoadError.MissingPurpose());
+                return;
+            }
+
+            dataSubject = DataSubjectOf(servicePath);
+            legalBasis = right.LegalMandate is { Length: > 0 } mandate ? mandate : await ConsentAsync(clientId, serviceId, dataSubject, context.RequestAborted);
+            if (legalBasis is null)
+            {
+                await RespondWithErrorAsync(context, exchange with { DataSubject = dataSubject }, XRoadError.NoLegalBasis(
+                    $"{clientId} has neither a legal mandate for {serviceId} nor the data subject's consent."));
+                return;
+            }
+        }
+
+        await ForwardAsync(context, exchange with { DataSubject = dataSubject }, service, client, legalBasis);
+    }
+
+    private async Task ForwardAsync(HttpContext context, Exchange exchange, ExchangeService service, Subsystem client, string? legalBasis)
+    {
+        var request = context.Request;
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(request, context.RequestAborted);
+        }
+        catch (BadHttpRequestException)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(MaxRequestBody));
+            return;
+        }
+
+        var below = exchange.Path.Split('?')[0];
+        var target = new Uri(ResolveBase(service.BaseUrl).TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString);
+
+        using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), target);
+        foreach (var (name, values) in request.Headers)
+        {
+            if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(name, RegistryProviders.ProviderTokenHeader, StringComparison.OrdinalIgnoreCase)
+                && !name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            {
+                outgoing.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        outgoing.Headers.TryAddWithoutValidation(XRoadHeaders.Client, exchange.Client);
+        outgoing.Headers.TryAddWithoutValidation(XRoadHeaders.Id, exchange.XRoadId);
+        outgoing.Headers.TryAddWithoutValidation(XRoadHeaders.RequestId, exchange.RequestId);
+        outgoing.Headers.TryAddWithoutValidation(XRoadHeaders.Service, exchange.Service);
+        AddIfPresent(outgoing, XRoadHeaders.Issue, exchange.Issue);
+        AddIfPresent(outgoing, XRoadHeaders.UserId, exchange.UserId);
+        AddIfPresent(outgoing, XRoadHeaders.RepresentedParty, exchange.RepresentedParty);
+        if (service.ProviderTokenKey is { } tokenKey && configuration[tokenKey] is { } token)
+        {
+            outgoing.Headers.TryAddWithoutValidation(RegistryProviders.ProviderTokenHeader, token);
+        }
+
+        if (body.Length > 0 || request.ContentLength == 0 && request.ContentType is not null)
+        {
+            outgoing.Content = new ByteArrayContent(body);
+            foreach (var (name, values) in request.Headers.Where(h => h.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && !HopByHop.Contains(h.Key)))
+            {
+                outgoing.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        var requestHash = RequestHash(exchange, body);
+        var requestBodyHash = body.Length > 0 ? Convert.ToBase64String(SHA256.HashData(body)) : null;
+        exchange = exchange with { RequestHash = requestHash, RequestBodyHash = requestBodyHash };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(service.TimeoutSeconds));
+        HttpResponseMessage response;
+        byte[] responseBody;
+        try
+        {
+            response = await httpClients.CreateClient(ExchangeNames.ProviderHttpClient).SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            responseBody = await ReadLimitedAsync(response, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.Timeout(service.TimeoutSeconds));
+            return;
+        }
+        catch (HttpRequestException ex)
+        {
+            var message = ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
+                ? "The provider refused the connection."
+                : "The provider could not be reached.";
+            await RespondWithErrorAsync(context, exchange, XRoadError.NetworkError(message));
+            return;
+        }
+        catch (InvalidDataException)
+        {
+            await RespondWithErrorAsync(context, exchange, new XRoadError("Server.ServerProxy.ServiceFailed.ResponseTooLarge", $"The provider's response is larger than {MaxResponseBody} bytes.", 502));
+            return;
+        }
+
+        using (response)
+        {
+            if ((int)response.StatusCode >= 500)
+            {
+                await RespondWithErrorAsync(context, exchange, XRoadError.ProviderError((int)response.StatusCode));
+                return;
+            }
+
+            var read = exchange.DataSubject is { } subject && response.IsSuccessStatusCode
+                ? new PersonalDataRead
+                {
+                    DataSubject = subject, Time = clock.GetUtcNow().UtcDateTime, Client = exchange.Client, ClientName = client.Name,
+                    Service = exchange.Service, ServiceTitle = service.Title, Purpose = exchange.Issue!, LegalBasis = legalBasis!, XRoadId = exchange.XRoadId,
+                }
+                : null;
+            if (!await TryLogAsync(exchange, (int)response.StatusCode, null, responseBody, read))
+            {
+                await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
+                return;
+            }
+
+            context.Response.StatusCode = (int)response.StatusCode;
+            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            {
+                if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.Headers[name] = values.ToArray();
+                }
+            }
+
+            WriteXRoadHeaders(context, exchange);
+            context.Response.ContentLength = responseBody.Length;
+            await context.Response.Body.WriteAsync(responseBody, context.RequestAborted);
+        }
+    }
+
+    private async Task AnswerMetadataAsync(HttpContext context, Exchange exchange, string serviceCode, string providerSubsystemId)
+    {
+        var answer = await metadata.AnswerAsync(serviceCode, providerSubsystemId, exchange.Client, context.Request.Query["serviceCode"].LastOrDefault(), context.RequestAborted);
+        if (answer.Error is { } error)
+        {
+            await RespondWithErrorAsync(context, exchange, error);
+            return;
+        }
+
+        exchange = exchange with { RequestHash = RequestHash(exchange, []) };
+        if (!await TryLogAsync(exchange, StatusCodes.Status200OK, null, answer.Body, null))
+        {
+            await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
+            return;
+        }
+
+        WriteXRoadHeaders(context, exchange);
+        context.Response.ContentType = answer.ContentType;
+        context.Response.ContentLength = answer.Body.Length;
+        await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);
+    }
+
+    /// <summary>Logs a refused or failed exchange, then answers with the X-Road error.</summary>
+    private async Task RespondWithErrorAsync(HttpContext context, Exchange exchange, XRoadError error)
+    {
+        if (!await TryLogAsync(exchange with { RequestHash = exchange.RequestHash ?? RequestHash(exchange, []) }, error.Status, error.Type, [], null))
+        {
+            error = XRoadError.LoggingFailed();
+        }
+
+        WriteXRoadHeaders(context, exchange);
+        await error.WriteAsync(context, exchange.RequestId);
+    }
+
+    internal async Task<bool> TryLogAsync(Exchange e, int status, string? errorType, byte[] responseBody, PersonalDataRead? read)
+    {
+        try
+        {
+            await log.AppendAsync(new LogEntry(
+                clock.GetUtcNow().UtcDateTime, e.XRoadId, e.RequestId, e.Client, e.Service, e.Method, e.Path, e.UserId, e.Issue,
+                e.RepresentedParty, e.DataSubject, status, errorType, e.RequestHash ?? RequestHash(e, []), e.RequestBodyHash,
+                responseBody.Length > 0 ? Convert.ToBase64String(SHA256.HashData(responseBody)) : null, read));
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    internal static void WriteXRoadHeaders(HttpContext context, Exchange exchange)
+    {
+        var headers = context.Response.Headers;
+        headers[XRoadHeaders.Id] = exchange.XRoadId;
+        headers[XRoadHeaders.Client] = exchange.Client;
+        headers[XRoadHeaders.Service] = exchange.Service;
+        headers[XRoadHeaders.RequestId] = exchange.RequestId;
+        if (exchange.RequestHash is { } hash)
+        {
+            headers[XRoadHeaders.RequestHash] = hash;
+        }
+    }
+
+    private static XRoadError? Authenticate(HttpContext context, Subsystem client)
+    {
+        switch (client.ConnectionType)
+        {
+            case ConnectionType.Http:
+                var remote = context.Connection.RemoteIpAddress;
+                var allowed = remote is not null && client.AllowedAddresses.Any(a => IPAddress.TryParse(a, out var ip) && (ip.Equals(remote) || (remote.IsIPv4MappedToIPv6 && ip.Equals(remote.MapToIPv4()))));
+                return allowed ? null : XRoadError.ClientNotAuthenticated($"{client.Id} may connect over plain HTTP only from its registered addresses.");
+            case ConnectionType.Https:
+                return context.Request.IsHttps ? null : XRoadError.ClientNotAuthenticated($"{client.Id} must connect over HTTPS.");
+            case ConnectionType.HttpsClientCertificate:
+                var certificate = context.Connection.ClientCertificate;
+                var thumbprint = certificate is null ? null : Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
+                return context.Request.IsHttps && thumbprint is not null && string.Equals(thumbprint, client.ClientCertificateThumbprint, StringComparison.OrdinalIgnoreCase)
+                    ? null
+                    : XRoadError.ClientNotAuthenticated($"{client.Id} must connect over HTTPS with its registered client certificate.");
+            default:
+                return XRoadError.ClientNotAuthenticated("Unknown connection type.");
+        }
+    }
+
+    private async Task<string?> ConsentAsync(string clientId, string serviceId, string? dataSubject, CancellationToken ct)
+    {
+        if (dataSubject is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var consent = await db.Consents.AsNoTracking()
+            .Where(c => c.DataSubject == dataSubject && c.ClientId == clientId && c.ServiceId == serviceId && c.WithdrawnAt == null && c.ExpiresAt > now)
+            .OrderByDescending(c => c.GrantedAt).FirstOrDefaultAsync(ct);
+        return consent is null ? null : $"Consent of the data subject ({consent.Purpose}), granted {consent.GrantedAt:O}";
+    }
+
+    /// <summary>The person a request is about: the citizen ID in its path, when there is one.</summary>
+    private static string? DataSubjectOf(string servicePath)
+        => servicePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => ThaiCitizenId.TryParse(s, out _)) is { } id
+            ? ThaiCitizenId.Parse(id, null).Value
+            : null;
+
+    private string ResolveBase(string baseUrl) => ProviderUrls.Resolve(configuration, baseUrl);
+
+    private static string? Header(HttpRequest request, string name) => request.Headers[name].LastOrDefault() is { Length: > 0 } value ? value : null;
+
+    private static void AddIfPresent(HttpRequestMessage message, string name, string? value)
+    {
+        if (value is not null)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    /// <summary>
+    /// X-Road's request hash: base64(SHA-512(SHA-512(header part) || SHA-512(body))), the header part
+    /// being the request line and the X-Road headers; it binds a response to the exact query.
+    /// </summary>
+    internal static string RequestHash(Exchange e, byte[] body)
+    {
+        var header = new StringBuilder()
+            .Append(e.Method).Append("\r\n").Append(e.Path).Append("\r\n")
+            .Append("x-road-client:").Append(e.Client).Append("\r\n")
+            .Append("x-road-id:").Append(e.XRoadId).Append("\r\n")
+            .Append("x-road-request-id:").Append(e.RequestId).Append("\r\n")
+            .Append("x-road-service:").Append(e.Service).Append("\r\n")
+            .Append("x-road-issue:").Append(e.Issue).Append("\r\n")
+            .Append("x-road-userid:").Append(e.UserId).Append("\r\n")
+            .ToString();
+        var headerHash = SHA512.HashData(Encoding.UTF8.GetBytes(header));
+        var combined = body.Length == 0 ? headerHash : SHA512.HashData([.. headerHash, .. SHA512.HashData(body)]);
+        return Convert.ToBase64String(body.Length == 0 ? headerHash : combined);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
+        {
+            return [];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxRequestBody)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.Content.Headers.ContentLength > MaxResponseBody)
+        {
+            throw new InvalidDataException("Response too large.");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxResponseBody)
+            {
+                throw new InvalidDataException("Response too large.");
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>What is known about one exchange while it is handled, and logged at its end.</summary>
+internal sealed record Exchange(
+    string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
+    string? UserId, string? Issue, string? RepresentedParty, string? DataSubject = null, string? RequestHash = null, string? RequestBodyHash = null);

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Exchange.Contracts;
+using OneStop.Exchange.Data;
+
+namespace OneStop.Exchange.MessageLog;
+
+/// <summary>
+/// Walks the whole log in order: sequence numbers without gaps, each record linked to its
+/// predecessor, its hash recomputed from its content, its signature valid, and the chain head
+/// matching the last record (so that removing records at the end is noticed too).
+/// </summary>
+internal sealed class MessageLogVerifier(ExchangeDbContext db) : IMessageLogVerifier
+{
+    private const int Page = 1000;
+
+    public async Task<MessageLogVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var keys = await db.SigningKeys.AsNoTracking().ToDictionaryAsync(k => k.KeyId, k => k.PublicKey, cancellationToken);
+        var (expectedSequence, previousHash, count) = (1L, LogChain.Genesis, 0L);
+        while (true)
+        {
+            var page = await db.MessageLog.AsNoTracking().Where(r => r.Sequence >= expectedSequence)
+                .OrderBy(r => r.Sequence).Take(Page).ToListAsync(cancellationToken);
+            foreach (var record in page)
+            {
+                var problem = record.Sequence != expectedSequence ? $"record {expectedSequence} is missing"
+                    : record.PreviousHash != previousHash ? "it does not link to the previous record"
+                    : LogChain.HashOf(record) != record.Hash ? "its content does not match its hash"
+                    : !keys.TryGetValue(record.KeyId, out var publicKey) ? $"its signing key {record.KeyId} is unknown"
+                    : !LogSigner.Verify(publicKey, record.Hash, record.Signature) ? "its signature is not valid"
+                    : null;
+                if (problem is not null)
+                {
+                    return new MessageLogVerification(count, Math.Min(record.Sequence, expectedSequence), problem);
+                }
+
+                (expectedSequence, previousHash, count) = (record.Sequence + 1, record.Hash, count + 1);
+            }
+
+            if (page.Count < Page)
+            {
+                break;
+            }
+        }
+
+        var head = await db.ChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == LogChain.HeadId, cancellationToken);
+        if (head is not null && (head.Sequence != expectedSequence - 1 || head.Hash != previousHash))
+        {
+            return new MessageLogVerification(count, expectedSequence, $"the chain head says {head.Sequence} records, the log holds {expectedSequence - 1}");
+        }
+
+        return new MessageLogVerification(count, null, null);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using OneStop.Exchange.Contracts;
+using OneStop.Exchange.Data;
+using OneStop.Exchange.Gateway;
+
+namespace OneStop.Exchange.Metadata;
+
+/// <summary>Resolves provider URLs stored relative to this node.</summary>
+internal static class ProviderUrls
+{
+    public static string Resolve(IConfiguration configuration, string url)
+        // "/providers/..." parses as an absolute file: URI on Unix, so look at the scheme.
+        => Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : (configuration[ExchangeNames.LocalBaseUrlKey] ?? "http://127.0.0.1:5080").TrimEnd('/') + url;
+}
+
+/// <summary>An answer of a metadata service, or the X-Road error instead.</summary>
+internal sealed record MetadataAnswer(string ContentType, byte[] Body, XRoadError? Error = null)
+{
+    public static MetadataAnswer Fail(XRoadError error) => new(string.Empty, [], error);
+}
+
+/// <summary>
+/// X-Road's service metadata for REST (PR-MREST): <c>listMethods</c>, <c>allowedMethods</c> and
+/// <c>getOpenAPI?serviceCode=</c> on a provider subsystem, and <c>listClients</c> (PR-META).
+/// JSON property names and shapes follow the protocol (snake case, the <c>service</c> array).
+/// </summary>
+internal sealed class MetadataServices(ExchangeDbContext db, IHttpClientFactory httpClients, IConfiguration configuration)
+{
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public async Task<MetadataAnswer> AnswerAsync(string serviceCode, string providerSubsystemId, string clientId, string? requestedService, CancellationToken ct)
+    {
+        switch (serviceCode)
+        {
+            case "listMethods":
+                return Answer(await ListAsync(providerSubsystemId, null, ct));
+            case "allowedMethods":
+                return Answer(await ListAsync(providerSubsystemId, clientId, ct));
+            default:
+                if (string.IsNullOrWhiteSpace(requestedService))
+                {
+                    return MetadataAnswer.Fail(XRoadError.InvalidRequest("getOpenAPI needs the query parameter serviceCode."));
+                }
+
+                var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == providerSubsystemId + "/" + requestedService, ct);
+                if (service?.OpenApiUrl is null)
+                {
+                    return MetadataAnswer.Fail(XRoadError.UnknownService($"No OpenAPI description for service {requestedService} of {providerSubsystemId}."));
+                }
+
+                try
+                {
+                    using var response = await httpClients.CreateClient(ExchangeNames.ProviderHttpClient).GetAsync(new Uri(ProviderUrls.Resolve(configuration, service.OpenApiUrl)), ct);
+                    return response.IsSuccessStatusCode
+                        ? new MetadataAnswer(response.Content.Headers.ContentType?.ToString() ?? "application/json", await response.Content.ReadAsByteArrayAsync(ct))
+                        : MetadataAnswer.Fail(XRoadError.ProviderError((int)response.StatusCode));
+                }
+                catch (HttpRequestException)
+                {
+                    return MetadataAnswer.Fail(XRoadError.NetworkError("The provider's OpenAPI description could not be fetched."));
+                }
+        }
+    }
+
+    private async Task<object> ListAsync(string providerSubsystemId, string? clientId, CancellationToken ct)
+    {
+        var services = await db.Services.AsNoTracking().Include(s => s.Endpoints).Where(s => s.SubsystemId == providerSubsystemId && !s.Disabled)
+            .OrderBy(s => s.ServiceCode).ToListAsync(ct);
+        var rights = clientId is null ? [] : await db.AccessRights.AsNoTracking().Where(r => r.ClientId == clientId).ToListAsync(ct);
+        var parts = providerSubsystemId.Split('/');
+        var list = services
+            .Where(s => clientId is null || rights.Any(r => r.ServiceId == s.Id))
+            .Select(s => new
+            {
+                object_type = "SERVICE",
+                xroad_instance = parts[0],
+                member_class = parts[1],
+                member_code = parts[2],
+                subsystem_code = parts[3],
+                service_code = s.ServiceCode,
+                service_type = s.OpenApiUrl is null ? "REST" : "OPENAPI",
+                endpoint_list = clientId is null
+                    ? s.Endpoints.Select(e => new { method = e.Method, path = e.Path }).ToList()
+                    : rights.Where(r => r.ServiceId == s.Id).Select(r => new { method = r.Method, path = r.Path }).ToList(),
+            })
+            .ToList();
+        return new { service = list };
+    }
+
+    private static MetadataAnswer Answer(object value) => new("application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Json));
+
+    /// <summary><c>GET /listClients</c>: every member and subsystem, as X-Road's security server lists them.</summary>
+    public static void MapListClients(IEndpointRouteBuilder app)
+        => app.MapGet("/listClients", async (ExchangeDbContext db, string? xRoadInstance, CancellationToken ct) =>
+        {
+            var members = await db.Members.AsNoTracking().Where(m => xRoadInstance == null || m.Instance == xRoadInstance).OrderBy(m => m.Id).ToListAsync(ct);
+            var subsystems = await db.Subsystems.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+            var list = members.SelectMany(m => new object[]
+            {
+                new { id = new { member_class = m.MemberClass, member_code = m.MemberCode, object_type = "MEMBER", xroad_instance = m.Instance }, name = m.Name },
+            }.Concat(subsystems.Where(s => s.MemberId == m.Id).Select(s => (object)new
+            {
+                id = new { member_class = m.MemberClass, member_code = m.MemberCode, subsystem_code = s.Code, object_type = "SUBSYSTEM", xroad_instance = m.Instance },
+                name = m.Name,
+                subsystem_name = s.Name,
+            })));
+            return Results.Json(new { member = list });
+        }).WithTags("Exchange").WithName("Exchange_ListClients").WithSummary("Members and subsystems of the exchange (X-Road listClients)");
+}

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using System.Net;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -9,7 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OneStop.Exchange.Contracts;
 using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Hosting;
 
 namespace OneStop.Testing;
 
@@ -57,6 +61,14 @@ public class AppFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>A client signed in as the citizen with <paramref name="citizenId"/> (claim <c>pid</c>).</summary>
+    public HttpClient CreateClientAsCitizen(string citizenId)
+    {
+        var client = CreateClientWithRoles("Citizen");
+        client.DefaultRequestHeaders.Add(TestAuthHandler.PidHeader, citizenId);
+        return client;
+    }
+
     /// <summary>A client whose requests carry the given roles (see <see cref="TestAuthHandler"/>).</summary>
     public HttpClient CreateClientWithRoles(params string[] roles)
     {
@@ -99,6 +111,9 @@ public class AppFactory : WebApplicationFactory<Program>
                 o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
                 o.DefaultForbidScheme = TestAuthHandler.SchemeName;
             });
+            // The exchange calls the registries over HTTP: in tests, through the in-memory test server.
+            services.AddHttpClient(ExchangeNames.ProviderHttpClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddSingleton<IStartupFilter, TestRemoteAddress>();
             ConfigureTestServices(services);
         });
     }
@@ -136,12 +151,42 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>
+/// The test server leaves the client address empty; tests act as a client on loopback, or from the
+/// address in <c>X-Test-Remote-Address</c> to try the exchange's address checks.
+/// </summary>
+internal sealed class TestRemoteAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Remote-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var address) && IPAddress.TryParse(address, out var ip))
+            {
+                context.Connection.RemoteIpAddress = ip;
+            }
+            else
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+}
+
 /// <summary>Stands in for the Digital ID until it exists: the header <c>X-Test-Roles: Admin</c> signs a request in with those roles.</summary>
 public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Test";
     public const string RolesHeader = "X-Test-Roles";
+
+    /// <summary>With the roles header, signs the request in as the person with this citizen ID.</summary>
+    public const string PidHeader = "X-Test-Pid";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -151,6 +196,11 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         }
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, "test-user"), new(ClaimTypes.Name, "Test User") };
+        if (Request.Headers.TryGetValue(PidHeader, out var pid))
+        {
+            claims.Add(new Claim(Claims.CitizenId, pid.ToString()));
+        }
+
         claims.AddRange(roles.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r.Trim())));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));

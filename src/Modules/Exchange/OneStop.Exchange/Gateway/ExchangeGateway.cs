@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OneStop.Exchange.Contracts;
@@ -43,9 +42,8 @@ internal sealed class ExchangeGateway(
     {
         var request = context.Request;
         var requestId = Guid.NewGuid().ToString();
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.PathBase + request.Path + request.QueryString).ToString();
-        var rawPath = raw.Split('?', 2)[0];
-        var segments = rawPath.Split('/');
+        // The escaped form, so that each segment is decoded once and forwarded exactly as it came.
+        var segments = (request.PathBase + request.Path).ToUriComponent().Split('/');
 
         // "", "r1", instance, class, member, subsystem, service, path...
         if (segments.Length < 7 || segments[1] != "r1")

@@ -39,7 +39,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
     // The middleware has already rewritten the path to the error page; the original is in the feature.
     private static bool IsApiRequest(HttpContext context)
         => (context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? string.Empty)
-            .StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
+            is var path && PlatformSetup.ApiPrefixes.Any(p => path.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));
 
     internal static ProblemDetails Describe(BadHttpRequestException exception)
     {

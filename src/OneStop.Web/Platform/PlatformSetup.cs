@@ -108,7 +108,10 @@ internal static class PlatformSetup
         return app;
     }
 
-    internal static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    /// <summary>Paths answered with problem details rather than pages: module APIs and registry provider APIs.</summary>
+    internal static readonly string[] ApiPrefixes = ["/api", "/providers"];
+
+    internal static bool IsApi(HttpContext context) => ApiPrefixes.Any(p => context.Request.Path.StartsWithSegments(p));
 
     private static Task WriteAuthProblem(HttpContext context, int status)
     {

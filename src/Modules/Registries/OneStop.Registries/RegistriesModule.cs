@@ -54,10 +54,24 @@ public static class RegistriesModule
         ArgumentNullException.ThrowIfNull(app);
         var token = app.Configuration[RegistryProviders.ProviderTokenKey]
             ?? throw new InvalidOperationException($"{RegistryProviders.ProviderTokenKey} is not set.");
-        var filter = new ProviderTokenFilter(token);
-        app.MapGroup("/providers/registries").WithGroupName(Documents[0].Name).WithTags("Population registry").AddEndpointFilter(filter).MapPopulationProvider();
-        app.MapGroup("/providers/registries").WithGroupName(Documents[1].Name).WithTags("Juristic-person registry").AddEndpointFilter(filter).MapJuristicProvider();
-        app.MapGroup("/providers/registries").WithGroupName(Documents[2].Name).WithTags("Trader registry").AddEndpointFilter(filter).MapTradeProvider();
+        // Checked before routing reaches the endpoints, so that nothing (not even input validation)
+        // answers a caller that does not come through the exchange.
+        var expected = Encoding.UTF8.GetBytes(token);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Prefix), branch => branch.Use(async (context, next) =>
+        {
+            var presented = Encoding.UTF8.GetBytes(context.Request.Headers[RegistryProviders.ProviderTokenHeader].ToString());
+            if (!CryptographicOperations.FixedTimeEquals(presented, expected))
+            {
+                await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "The registries answer only through the government data exchange.")
+                    .ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        }));
+        app.MapGroup(Prefix).WithGroupName(Documents[0].Name).WithTags("Population registry").MapPopulationProvider();
+        app.MapGroup(Prefix).WithGroupName(Documents[1].Name).WithTags("Juristic-person registry").MapJuristicProvider();
+        app.MapGroup(Prefix).WithGroupName(Documents[2].Name).WithTags("Trader registry").MapTradeProvider();
         return app;
     }
 
@@ -69,20 +83,5 @@ public static class RegistriesModule
         ("registries-trade", "Trader registry (Customs, National Single Window)", "TH/GOV/CUSTOMS/nsw"),
     ];
 
-    /// <summary>Refuses calls that do not carry the exchange's provider token (compared in constant time).</summary>
-    private sealed class ProviderTokenFilter(string token) : IEndpointFilter
-    {
-        private readonly byte[] expected = Encoding.UTF8.GetBytes(token);
-
-        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-        {
-            var presented = Encoding.UTF8.GetBytes(context.HttpContext.Request.Headers[RegistryProviders.ProviderTokenHeader].ToString());
-            if (!CryptographicOperations.FixedTimeEquals(presented, expected))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "The registries answer only through the government data exchange.");
-            }
-
-            return await next(context);
-        }
-    }
+    private const string Prefix = "/providers/registries";
 }

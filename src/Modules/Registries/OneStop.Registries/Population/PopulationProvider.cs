@@ -24,24 +24,25 @@ internal sealed record HouseMember(string CitizenId, string NameTh, string NameE
 /// <summary>The ID card; the laser code is not disclosed (only the card check uses it).</summary>
 internal sealed record IdCardRecord(DateOnly IssuedOn, DateOnly? ExpiresOn);
 
-/// <summary>A card check in the manner of DOPA's CheckCardByLaser.</summary>
-/// <param name="CitizenId">13-digit citizen ID.</param>
-/// <param name="FirstName">Thai given name.</param>
-/// <param name="LastName">Thai family name.</param>
-/// <param name="BirthDate">Birth date, Buddhist Era, YYYYMMDD.</param>
-/// <param name="Laser">Laser code from the back of the card (dashes allowed).</param>
-internal sealed record CardCheckRequest(
-    [property: Required] string CitizenId,
-    [property: Required, StringLength(100)] string FirstName,
-    [property: Required, StringLength(100)] string LastName,
-    [property: Required, StringLength(8, MinimumLength = 8)] string BirthDate,
-    [property: Required, StringLength(20)] string Laser);
-
 /// <summary>Only valid or invalid: a failed check never says which field was wrong.</summary>
 internal sealed record CardCheckResult(bool Valid);
 
 internal static class PopulationProvider
 {
+    /// <summary>A card check in the manner of DOPA's CheckCardByLaser.</summary>
+    /// <param name="CitizenId">13-digit citizen ID.</param>
+    /// <param name="FirstName">Thai given name.</param>
+    /// <param name="LastName">Thai family name.</param>
+    /// <param name="BirthDate">Birth date, Buddhist Era, YYYYMMDD.</param>
+    /// <param name="Laser">Laser code from the back of the card (dashes allowed).</param>
+    // Public (inside an internal class) because .NET 10's validation generator skips internal types.
+    public sealed record CardCheckRequest(
+        [property: Required] string CitizenId,
+        [property: Required, StringLength(100)] string FirstName,
+        [property: Required, StringLength(100)] string LastName,
+        [property: Required, StringLength(8, MinimumLength = 8)] string BirthDate,
+        [property: Required, StringLength(20)] string Laser);
+
     public static RouteGroupBuilder MapPopulationProvider(this RouteGroupBuilder group)
     {
         group.MapGet("/population/persons/{citizenId}", GetPersonAsync).WithName("Registries_Persons_Get").WithSummary("A person in the population registry");
@@ -79,7 +80,7 @@ internal static class PopulationProvider
 /// <summary>The card-check rule: every field must match a living person's current card.</summary>
 internal static class CardCheck
 {
-    public static async Task<bool> IsValidAsync(RegistriesDbContext db, CardCheckRequest request, DateOnly today, CancellationToken ct)
+    public static async Task<bool> IsValidAsync(RegistriesDbContext db, PopulationProvider.CardCheckRequest request, DateOnly today, CancellationToken ct)
     {
         if (!ThaiCitizenId.TryParse(request.CitizenId, out var id) || !ThaiDates.TryParseDopaDate(request.BirthDate, out var birth))
         {

@@ -59,9 +59,19 @@ public static partial class ModuleDatabase
         ArgumentNullException.ThrowIfNull(services);
         using var scope = services.CreateScope();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ModuleDatabase));
+        var first = true;
         foreach (var registration in scope.ServiceProvider.GetServices<ModuleDbContextRegistration>())
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            if (first && db.Database.IsSqlite())
+            {
+                // Write-ahead logging: readers never wait for a writer, and a commit costs one fsync
+                // instead of several (synchronous stays FULL, so a committed write survives a crash).
+                // The setting is stored in the database file; in-memory databases keep their own mode.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            first = false;
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {

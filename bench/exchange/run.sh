@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Exchange gateway vs direct provider calls, side by side in one run on this machine.
+# Usage: bash bench/exchange/run.sh [seconds-per-round]   (needs wrk: apt-get install wrk)
+# Starts OneStop (Release, SQLite file database, durable signed message log) on 127.0.0.1 only,
+# then alternates direct and gateway rounds with the same wrk settings and prints medians.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-10}
+port=${BENCH_PORT:-5390}
+work=$(mktemp -d /tmp/onestop-bench.XXXXXX)
+token=bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+
+dotnet build src/OneStop.Web -c Release -v q -nologo >/dev/null
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  ConnectionStrings__Default="Data Source=$work/bench.db" Registries__ProviderToken="$token" \
+  Exchange__LocalBaseUrl="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="$PWD/src/OneStop.Web/bin/Release/net10.0" \
+  dotnet src/OneStop.Web/bin/Release/net10.0/OneStop.Web.dll >"$work/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { cat "$work/app.log"; exit 1; }
+
+person=1999900000013
+direct_url="http://127.0.0.1:$port/providers/registries/population/persons/$person"
+gateway_url="http://127.0.0.1:$port/r1/TH/GOV/DOPA/population/persons/$person"
+direct=(-H "X-OneStop-Provider-Token: $token")
+gateway=(-H "X-Road-Client: TH/GOV/DEMO/counter" -H "X-Road-Issue: BENCH-1")
+
+# Both must answer 200 with the same record before anything is measured.
+a=$(curl -sf "${direct[@]}" "$direct_url"); b=$(curl -sf "${gateway[@]}" "$gateway_url")
+[ "$a" = "$b" ] || { echo "direct and gateway answers differ"; exit 1; }
+
+rps() { awk '/Requests\/sec/ {print $2}'; }
+p50() { awk '$1=="50%" { v=$2; if (v ~ /us$/) { sub("us","",v); v/=1000 } else if (v ~ /ms$/) { sub("ms","",v) } else if (v ~ /s$/) { sub("s","",v); v*=1000 }; print v }'; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# warm-up (JIT, connection pools)
+wrk -t2 -c16 -d8s "${direct[@]}" "$direct_url" >/dev/null
+wrk -t2 -c16 -d8s "${gateway[@]}" "$gateway_url" >/dev/null
+
+: >"$work/d_rps"; : >"$work/g_rps"; : >"$work/d_lat"; : >"$work/g_lat"
+for round in 1 2 3; do
+  wrk -t2 -c32 -d"${seconds}s" "${direct[@]}" "$direct_url" | rps >>"$work/d_rps"
+  wrk -t2 -c32 -d"${seconds}s" "${gateway[@]}" "$gateway_url" | rps >>"$work/g_rps"
+  wrk -t1 -c1 -d"$((seconds / 2))s" --latency "${direct[@]}" "$direct_url" | p50 >>"$work/d_lat"
+  wrk -t1 -c1 -d"$((seconds / 2))s" --latency "${gateway[@]}" "$gateway_url" | p50 >>"$work/g_lat"
+done
+
+d_rps=$(median <"$work/d_rps"); g_rps=$(median <"$work/g_rps")
+d_lat=$(median <"$work/d_lat"); g_lat=$(median <"$work/g_lat")
+records=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")
+echo "rounds: direct rps $(paste -sd' ' "$work/d_rps"); gateway rps $(paste -sd' ' "$work/g_rps")"
+echo "rounds: direct p50 ms $(paste -sd' ' "$work/d_lat"); gateway p50 ms $(paste -sd' ' "$work/g_lat")"
+awk -v d="$d_rps" -v g="$g_rps" -v dl="$d_lat" -v gl="$g_lat" 'BEGIN {
+  printf "throughput (wrk -t2 -c32, median of 3): direct %.0f req/s, gateway %.0f req/s, ratio %.1f%% (goal >= 80%%)\n", d, g, 100*g/d;
+  printf "median latency (wrk -t1 -c1, median of 3): direct %.3f ms, gateway %.3f ms, added %.3f ms (goal <= 1 ms)\n", dl, gl, gl-dl }'
+kill $app; wait $app 2>/dev/null || true
+ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="$PWD/src/OneStop.Web/bin/Release/net10.0" \
+  dotnet src/OneStop.Web/bin/Release/net10.0/OneStop.Web.dll exchange verify-log

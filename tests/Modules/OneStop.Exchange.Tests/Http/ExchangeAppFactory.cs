@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Exchange.Contracts;
+using OneStop.Testing;
+
+namespace OneStop.Exchange.Tests.Http;
+
+/// <summary>
+/// The app with test providers the exchange can forward to (<c>/test-provider/slow</c>, <c>/fail</c>,
+/// <c>/drop</c>, <c>/count</c>). Provider calls to this node go through the in-memory test server; calls to any
+/// other address go to the real network, so that an absolute URL of a closed loopback port fails
+/// as it would in production.
+/// </summary>
+public sealed class ExchangeAppFactory : AppFactory
+{
+    /// <summary>The node's own address for relative provider URLs; a name that never resolves, so nothing leaves the process by accident.</summary>
+    public const string LocalBaseUrl = "http://onestop.test";
+
+    public const string SlowProvider = "/test-provider/slow";
+    public const string FailingProvider = "/test-provider/fail";
+    public const string CountingProvider = "/test-provider/count";
+    public const string DroppingProvider = "/test-provider/drop";
+
+    private readonly ConcurrentQueue<string> countedCalls = new();
+
+    /// <summary>Paths (below <see cref="CountingProvider"/>) of the calls the counting provider received.</summary>
+    public IReadOnlyCollection<string> CountedCalls => countedCalls;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [ExchangeNames.LocalBaseUrlKey] = LocalBaseUrl,
+    };
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.AddSingleton<IStartupFilter>(new TestProviders(countedCalls));
+        services.AddHttpClient(ExchangeNames.ProviderHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(() => new LocalOrNetworkHandler(Server.CreateHandler(), new Uri(LocalBaseUrl).Host));
+    }
+
+    private sealed class TestProviders(ConcurrentQueue<string> calls) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            // Deaf to the aborted request, as a stuck provider is.
+            app.Map(SlowProvider, slow => slow.Run(async context =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None);
+                await context.Response.WriteAsync("too late", CancellationToken.None);
+            }));
+            app.Map(FailingProvider, fail => fail.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return context.Response.WriteAsync("provider bug");
+            }));
+            app.Map(DroppingProvider, drop => drop.Run(async context =>
+            {
+                context.Response.ContentLength = 1000;
+                await context.Response.WriteAsync("the first bytes");
+                await context.Response.Body.FlushAsync();
+                context.Abort();
+            }));
+            app.Map(CountingProvider, count => count.Run(context =>
+            {
+                calls.Enqueue(context.Request.Path.Value ?? string.Empty);
+                context.Response.ContentType = "application/json";
+                return context.Response.WriteAsync("""{"counted":true}""");
+            }));
+            next(app);
+        };
+    }
+
+    private sealed class LocalOrNetworkHandler(HttpMessageHandler local, string localHost) : HttpMessageHandler
+    {
+        private readonly HttpMessageInvoker localInvoker = new(local);
+        private readonly HttpMessageInvoker network = new(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
+
+        // The test server waits for the response to start whatever the token says; a socket gives up when
+        // it is cancelled, so the in-memory call is made to do the same.
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => string.Equals(request.RequestUri?.Host, localHost, StringComparison.OrdinalIgnoreCase)
+                ? localInvoker.SendAsync(request, cancellationToken).WaitAsync(cancellationToken)
+                : network.SendAsync(request, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                localInvoker.Dispose();
+                network.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using OneStop.Exchange.Data;
+using static OneStop.Exchange.Tests.Http.ExchangeTestData;
+
+namespace OneStop.Exchange.Tests.Http;
+
+/// <summary>Each refusal and failure of the gateway, as X-Road reports it: status, <c>X-Road-Error</c> and a type/message/detail body.</summary>
+public sealed class GatewayErrorTests(ExchangeAppFactory app) : IClassFixture<ExchangeAppFactory>
+{
+    private const string PersonPath = "/r1/TH/GOV/DOPA/population/persons/" + DocumentedCitizen;
+
+    [Fact]
+    public async Task Request_WithoutClientHeader_Is400InvalidClientIdentifier()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, client: null, issue: "APP-1");
+        var error = await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.InvalidClientIdentifier");
+        Assert.Contains("missing", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Request_WithInformationMediatorClientHeader_IsAcceptedAsTheClient()
+    {
+        using var request = XRoadRequest(HttpMethod.Get, PersonPath, client: null, issue: "APP-IM-1");
+        request.Headers.Add("Information-Mediator-Client", DemoClient);
+        var response = await app.CreateClient().SendAsync(request);
+
+        var body = await XRoadAssert.OkAsync(response);
+        Assert.Equal(DocumentedCitizen, JsonDocument.Parse(body).RootElement.GetProperty("citizenId").GetString());
+        Assert.Equal(DemoClient, Assert.Single(response.Headers.GetValues("X-Road-Client")));
+    }
+
+    [Fact]
+    public async Task Request_ClientNamesAMemberOnly_Is400InvalidClientIdentifierAskingForTheSubsystem()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, client: "TH/GOV/DEMO", issue: "APP-1");
+        var error = await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.InvalidClientIdentifier");
+        Assert.Contains("subsystem", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("TH/GOV/DEMO/count*er")]
+    [InlineData("TH/GOV/DEMO/counter;x")]
+    [InlineData("TH/GOV/DEMO/counter/extra")]
+    [InlineData("TH/GOV//counter")]
+    public async Task Request_MalformedClient_Is400InvalidClientIdentifier(string client)
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, client, issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.InvalidClientIdentifier");
+    }
+
+    [Fact]
+    public async Task Request_UnregisteredClientSubsystem_Is400UnknownMember()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, client: $"{DemoMember}/{NewCode("nobody-")}", issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.UnknownMember");
+    }
+
+    [Theory]
+    [InlineData("/r1/TH/GOV/DOPA/population")]
+    [InlineData("/r1/TH/GOV/DOPA")]
+    [InlineData("/r1/TH")]
+    [InlineData("/r1/")]
+    public async Task Request_FewerThanFiveIdentifierParts_Is400InvalidServiceIdentifier(string path)
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, path, issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.InvalidServiceIdentifier");
+    }
+
+    [Fact]
+    public async Task Request_ServiceIdentifierWithBadCharacters_Is400InvalidServiceIdentifier()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, "/r1/TH/GOV/DOPA/popu%20lation/persons/" + DocumentedCitizen, issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.InvalidServiceIdentifier");
+    }
+
+    [Fact]
+    public async Task Request_UnknownService_Is404UnknownService()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, "/r1/TH/GOV/DOPA/population/" + NewCode("nothing-") + "/x", issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.NotFound, "Server.ServerProxy.UnknownService");
+    }
+
+    [Fact]
+    public async Task Request_ClientWithRightsOnlyToTraders_CallingPersons_Is403AccessDenied()
+    {
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, Traders, "GET", "/*");
+
+        Assert.Equal(HttpStatusCode.OK, (await app.SendXRoadAsync(HttpMethod.Get, "/r1/TH/GOV/CUSTOMS/nsw/traders/0105999000016", client)).StatusCode);
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, client, issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+    }
+
+    [Fact]
+    public async Task Request_MethodNotGranted_PostToPersons_Is403AccessDenied()
+    {
+        using var request = XRoadRequest(HttpMethod.Post, PersonPath, DemoClient, "APP-1");
+        request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        var response = await app.CreateClient().SendAsync(request);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+    }
+
+    [Fact]
+    public async Task Request_PathNotGranted_DeeperThanTheRight_Is403AccessDenied()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath + "/house", issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+    }
+
+    [Fact]
+    public async Task Request_PersonalDataWithoutIssue_Is403MissingPurpose()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, issue: null);
+        var error = await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.MissingPurpose");
+        Assert.Contains("X-Road-Issue", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_DataWithoutPersonalData_NeedsNoIssue()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, "/r1/TH/GOV/CUSTOMS/nsw/traders/0105999000016", issue: null);
+        await XRoadAssert.OkAsync(response);
+    }
+
+    [Fact]
+    public async Task Request_PlainHttpFromAnUnregisteredAddress_Is401SslAuthenticationFailed()
+    {
+        using var request = XRoadRequest(HttpMethod.Get, PersonPath, DemoClient, "APP-1");
+        request.Headers.Add("X-Test-Remote-Address", "10.0.0.9");
+        var response = await app.CreateClient().SendAsync(request);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "Server.ClientProxy.SslAuthenticationFailed");
+    }
+
+    [Fact]
+    public async Task Request_PlainHttpFromIPv6Loopback_IsAccepted()
+    {
+        using var request = XRoadRequest(HttpMethod.Get, PersonPath, DemoClient, "APP-1");
+        request.Headers.Add("X-Test-Remote-Address", "::1");
+        await XRoadAssert.OkAsync(await app.CreateClient().SendAsync(request));
+    }
+
+    [Theory]
+    [InlineData(nameof(ConnectionType.Https))]
+    [InlineData(nameof(ConnectionType.HttpsClientCertificate))]
+    public async Task Request_HttpsSubsystemOverPlainHttp_Is401SslAuthenticationFailed(string connection)
+    {
+        var client = await app.AddSubsystemAsync(Enum.Parse<ConnectionType>(connection));
+        await app.GrantAsync(client, Persons, "GET", "/*", legalMandate: "Test mandate");
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, client, issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "Server.ClientProxy.SslAuthenticationFailed");
+    }
+
+    [Fact]
+    public async Task Request_BodyOverOneMebibyteToCardCheck_Is413WithXRoadError()
+    {
+        using var request = XRoadRequest(HttpMethod.Post, "/r1/TH/GOV/DOPA/population/card-check", DemoClient, "APP-1");
+        request.Content = new ByteArrayContent(new byte[(1024 * 1024) + 1]);
+        request.Content.Headers.ContentType = new("application/json");
+        var response = await app.CreateClient().SendAsync(request);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "Server.ClientProxy.InvalidRequest");
+    }
+
+    [Fact]
+    public async Task Request_ChunkedBodyOverOneMebibyteToCardCheck_Is413WithXRoadError()
+    {
+        using var request = XRoadRequest(HttpMethod.Post, "/r1/TH/GOV/DOPA/population/card-check", DemoClient, "APP-1");
+        request.Content = new StreamContent(new MemoryStream(new byte[(1024 * 1024) + 1]));
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+        var response = await app.CreateClient().SendAsync(request);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "Server.ClientProxy.InvalidRequest");
+    }
+
+    [Fact]
+    public async Task Request_ProviderPortClosed_Is502NetworkError()
+    {
+        var service = await app.AddServiceAsync($"http://127.0.0.1:{ClosedLoopbackPort()}");
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/x", client);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadGateway, "Server.ServerProxy.ServiceFailed.NetworkError");
+    }
+
+    [Fact]
+    public async Task Request_ProviderSlowerThanTheServiceTimeout_Is504Timeout()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.SlowProvider, timeoutSeconds: 1);
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service, "GET", "/");
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}", client);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.GatewayTimeout, "Server.ServerProxy.ServiceFailed.Timeout");
+    }
+
+    [Fact]
+    public async Task Request_ProviderAnswers500_Is502HttpError()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.FailingProvider);
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}", client);
+        var error = await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadGateway, "Server.ServerProxy.ServiceFailed.HttpError");
+        Assert.DoesNotContain("provider bug", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_ProviderDropsTheConnectionMidResponse_Is502NetworkErrorAndLogged()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.DroppingProvider);
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+        var id = NewCode("drop-");
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}", client, xroadId: id);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadGateway, "Server.ServerProxy.ServiceFailed.NetworkError");
+        var record = Assert.Single(await app.LogRecordsAsync(id));
+        Assert.Equal("Server.ServerProxy.ServiceFailed.NetworkError", record.ErrorType);
+    }
+
+    [Fact]
+    public async Task Request_DisabledService_Is503ServiceDisabled()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.CountingProvider, disabled: true);
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("marker-")}", client);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.ServiceUnavailable, "Server.ServerProxy.ServiceDisabled");
+    }
+
+    [Fact]
+    public async Task Error_Detail_IsTheRequestIdOfTheExchange()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, issue: null);
+        var error = await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.MissingPurpose");
+        Assert.Equal(Assert.Single(response.Headers.GetValues("X-Road-Request-Id")), error.GetProperty("detail").GetString());
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -15,7 +15,8 @@ public static partial class ModuleDatabase
     /// Registers a module's DbContext for the configured provider. Code in the module injects
     /// <typeparamref name="TContext"/>; the provider subclasses exist only to carry their own migrations.
     /// </summary>
-    public static WebApplicationBuilder AddModuleDbContext<TContext, TSqlite, TPostgres>(this WebApplicationBuilder builder, string module)
+    public static WebApplicationBuilder AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this WebApplicationBuilder builder, string module, Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
         where TContext : ModuleDbContext
         where TSqlite : TContext
         where TPostgres : TContext
@@ -25,12 +26,18 @@ public static partial class ModuleDatabase
         switch (builder.Configuration.GetDatabaseProvider())
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(
-                    connectionString, x => x.MigrationsHistoryTable($"__EFMigrationsHistory_{module}")));
+                builder.Services.AddDbContext<TContext, TSqlite>((sp, o) =>
+                {
+                    o.UseSqlite(connectionString, x => x.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"));
+                    configure?.Invoke(sp, o);
+                });
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(
-                    connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module)));
+                builder.Services.AddDbContext<TContext, TPostgres>((sp, o) =>
+                {
+                    o.UseNpgsql(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module));
+                    configure?.Invoke(sp, o);
+                });
                 break;
         }
 

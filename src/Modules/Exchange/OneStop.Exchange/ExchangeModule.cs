@@ -21,8 +21,11 @@ public static class ExchangeModule
     public static WebApplicationBuilder AddExchangeModule(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(ExchangeDbContext.Module);
+        builder.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(
+            ExchangeDbContext.Module, (sp, o) => o.AddInterceptors(sp.GetRequiredService<ExchangeDirectoryInvalidator>()));
         var services = builder.Services;
+        services.AddSingleton<ExchangeDirectory>();
+        services.AddSingleton<ExchangeDirectoryInvalidator>();
         services.AddHttpClient(ExchangeNames.ProviderHttpClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

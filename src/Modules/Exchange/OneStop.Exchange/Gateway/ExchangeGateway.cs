@@ -21,7 +21,7 @@ namespace OneStop.Exchange.Gateway;
 /// purpose and legal basis; forwards to the provider; and logs every exchange durably before answering.
 /// </summary>
 internal sealed class ExchangeGateway(
-    ExchangeDbContext db, IHttpClientFactory httpClients, IConfiguration configuration, MessageLogWriter log,
+    ExchangeDbContext db, ExchangeDirectory directory, IHttpClientFactory httpClients, IConfiguration configuration, MessageLogWriter log,
     MetadataServices metadata, TimeProvider clock)
 {
     /// <summary>Largest request body forwarded; larger ones are refused before they are read.</summary>
@@ -77,7 +77,8 @@ internal sealed class ExchangeGateway(
         var exchange = new Exchange(xroadId, requestId, clientId, serviceId, request.Method, servicePath + request.QueryString,
             Header(request, XRoadHeaders.UserId), Header(request, XRoadHeaders.Issue), Header(request, XRoadHeaders.RepresentedParty));
 
-        var client = await db.Subsystems.AsNoTracking().SingleOrDefaultAsync(s => s.Id == clientId, context.RequestAborted);
+        var config = await directory.GetAsync(context.RequestAborted);
+        var client = config.Subsystems.GetValueOrDefault(clientId);
         if (client is null)
         {
             await RespondWithErrorAsync(context, exchange, XRoadError.UnknownMember($"The client subsystem {clientId} is not registered on the exchange."));
@@ -96,9 +97,8 @@ internal sealed class ExchangeGateway(
             return;
         }
 
-        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, context.RequestAborted);
-        if (service is null && MetadataServiceCodes.Contains(serviceCode, StringComparer.Ordinal)
-            && await db.Subsystems.AnyAsync(s => s.Id == providerSubsystemId, context.RequestAborted))
+        var service = config.Services.GetValueOrDefault(serviceId);
+        if (service is null && MetadataServiceCodes.Contains(serviceCode, StringComparer.Ordinal) && config.Subsystems.ContainsKey(providerSubsystemId))
         {
             await AnswerMetadataAsync(context, exchange, serviceCode, providerSubsystemId);
             return;
@@ -116,8 +116,7 @@ internal sealed class ExchangeGateway(
             return;
         }
 
-        var rights = await db.AccessRights.AsNoTracking().Where(r => r.ClientId == clientId && r.ServiceId == serviceId).ToListAsync(context.RequestAborted);
-        var right = rights.FirstOrDefault(r => (r.Method == "*" || string.Equals(r.Method, request.Method, StringComparison.OrdinalIgnoreCase)) && PathPattern.Matches(r.Path, servicePath));
+        var right = config.Rights(clientId, serviceId).FirstOrDefault(r => (r.Method == "*" || string.Equals(r.Method, request.Method, StringComparison.OrdinalIgnoreCase)) && PathPattern.Matches(r.Path, servicePath));
         if (right is null)
         {
             await RespondWithErrorAsync(context, exchange, XRoadError.AccessDenied($"{clientId} has no access right to {request.Method} {servicePath} of {serviceId}."));
@@ -214,11 +213,11 @@ internal sealed class ExchangeGateway(
             await RespondWithErrorAsync(context, exchange, XRoadError.Timeout(service.TimeoutSeconds));
             return;
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             var message = ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
                 ? "The provider refused the connection."
-                : "The provider could not be reached.";
+                : ex is IOException ? "The provider's connection broke off during its answer." : "The provider could not be reached.";
             await RespondWithErrorAsync(context, exchange, XRoadError.NetworkError(message));
             return;
         }

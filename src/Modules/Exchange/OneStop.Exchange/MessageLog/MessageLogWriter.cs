@@ -23,6 +23,9 @@ internal sealed record LogEntry(
 internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner signer) : BackgroundService
 {
     private const int MaxBatch = 500;
+
+    // The head as this node last committed it; reloaded when another node has moved it.
+    private (long Sequence, string Hash)? head;
     private readonly Channel<(LogEntry Entry, TaskCompletionSource Done)> queue =
         Channel.CreateUnbounded<(LogEntry, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -82,8 +85,8 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
             var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
             var key = await signer.CurrentKeyAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var head = await db.ChainHeads.AsNoTracking().SingleAsync(h => h.Id == LogChain.HeadId, ct);
-            var (sequence, hash) = (head.Sequence, head.Hash);
+            var start = head ?? await db.ChainHeads.AsNoTracking().Where(h => h.Id == LogChain.HeadId).Select(h => ValueTuple.Create(h.Sequence, h.Hash)).SingleAsync(ct);
+            var (sequence, hash) = start;
             foreach (var (entry, _) in batch)
             {
                 sequence++;
@@ -99,11 +102,12 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
             try
             {
                 await db.SaveChangesAsync(ct);
-                var advanced = await db.ChainHeads.Where(h => h.Id == LogChain.HeadId && h.Sequence == head.Sequence)
+                var advanced = await db.ChainHeads.Where(h => h.Id == LogChain.HeadId && h.Sequence == start.Item1 && h.Hash == start.Item2)
                     .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, sequence).SetProperty(h => h.Hash, hash), ct);
                 if (advanced == 1)
                 {
                     await transaction.CommitAsync(ct);
+                    head = (sequence, hash);
                     return;
                 }
             }
@@ -113,6 +117,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
             }
 
             await transaction.RollbackAsync(ct);
+            head = null;
             if (attempt >= 10)
             {
                 throw new InvalidOperationException("Could not append to the message log after 10 attempts.");
@@ -133,7 +138,8 @@ internal static class LogChain
     {
         var record = new MessageLogRecord
         {
-            Sequence = sequence, Time = e.Time, XRoadId = e.XRoadId, RequestId = e.RequestId, Client = e.Client, Service = e.Service,
+            // PostgreSQL keeps microseconds; the hash must cover the time exactly as it is read back.
+            Sequence = sequence, Time = new DateTime(e.Time.Ticks - (e.Time.Ticks % 10), DateTimeKind.Utc), XRoadId = e.XRoadId, RequestId = e.RequestId, Client = e.Client, Service = e.Service,
             Method = e.Method, Path = e.Path, UserId = e.UserId, Issue = e.Issue, RepresentedParty = e.RepresentedParty,
             DataSubject = e.DataSubject, Status = e.Status, ErrorType = e.ErrorType, RequestHash = e.RequestHash,
             RequestBodyHash = e.RequestBodyHash, ResponseBodyHash = e.ResponseBodyHash,

@@ -1,0 +1,90 @@
+using System.Net;
+using OneStop.Testing;
+using static OneStop.Exchange.Tests.Http.ExchangeTestData;
+
+namespace OneStop.Exchange.Tests.Http;
+
+/// <summary>A person sees who read their data through the exchange, and nobody else does.</summary>
+public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixture<ExchangeAppFactory>
+{
+    private const string MyDataReads = "/api/exchange/my-data-reads";
+
+    [Fact]
+    public async Task MyDataReads_AfterTheCounterReadMyRecord_ShowsTheReadWithPurposeClientAndLegalBasis()
+    {
+        var id = NewCode("read-");
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", DemoClient, "APP-77", id));
+
+        var reads = await ReadsAsync(app.CreateClientAsCitizen(DocumentedCitizen));
+
+        var read = Assert.Single(reads, r => r.XRoadId == id);
+        Assert.Equal("APP-77", read.Purpose);
+        Assert.Equal(DemoClient, read.Client);
+        Assert.Equal(Persons, read.Service);
+        Assert.False(string.IsNullOrWhiteSpace(read.ClientName));
+        Assert.False(string.IsNullOrWhiteSpace(read.ServiceTitle));
+        Assert.False(string.IsNullOrWhiteSpace(read.LegalBasis));
+        Assert.Equal(DateTimeKind.Utc, read.Time.Kind);
+        Assert.InRange(read.Time, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task MyDataReads_ReadOnConsent_ShowsTheConsentAsTheLegalBasis()
+    {
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, Persons, "GET", "/*");
+        await app.AddConsentAsync(OtherDocumentedCitizen, client, Persons, DateTime.UtcNow.AddDays(1));
+        var id = NewCode("consent-read-");
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{OtherDocumentedCitizen}", client, "APP-78", id));
+
+        var read = Assert.Single(await ReadsAsync(app.CreateClientAsCitizen(OtherDocumentedCitizen)), r => r.XRoadId == id);
+
+        Assert.Equal(client, read.Client);
+        Assert.Contains("Consent", read.LegalBasis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyDataReads_AnotherCitizen_SeesNoneOfMyReads()
+    {
+        var id = NewCode("read-");
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", DemoClient, "APP-77", id));
+
+        var reads = await ReadsAsync(app.CreateClientAsCitizen(ThirdDocumentedCitizen));
+
+        Assert.DoesNotContain(reads, r => r.XRoadId == id);
+        Assert.DoesNotContain(reads, r => r.Service == Persons && r.Purpose == "APP-77");
+    }
+
+    [Fact]
+    public async Task MyDataReads_RefusedRead_IsNotShown()
+    {
+        var id = NewCode("refused-");
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", DemoClient, issue: null, id);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+
+        Assert.DoesNotContain(await ReadsAsync(app.CreateClientAsCitizen(DocumentedCitizen)), r => r.XRoadId == id);
+    }
+
+    [Fact]
+    public async Task MyDataReads_Anonymous_Is401()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(MyDataReads, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MyDataReads_SignedInWithoutACitizenId_Is403()
+    {
+        var response = await app.CreateClientWithRoles("Admin").GetAsync(new Uri(MyDataReads, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private static async Task<List<ReadDto>> ReadsAsync(HttpClient citizen)
+    {
+        var response = await citizen.GetAsync(new Uri(MyDataReads, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync<List<ReadDto>>() ?? [];
+    }
+
+    private sealed record ReadDto(DateTime Time, string Client, string ClientName, string Service, string ServiceTitle, string Purpose, string LegalBasis, string XRoadId);
+}

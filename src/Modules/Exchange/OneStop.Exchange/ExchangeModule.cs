@@ -24,6 +24,7 @@ public static class ExchangeModule
         builder.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(
             ExchangeDbContext.Module, (sp, o) => o.AddInterceptors(sp.GetRequiredService<ExchangeDirectoryInvalidator>()));
         var services = builder.Services;
+        services.AddValidation();
         services.AddSingleton<ExchangeDirectory>();
         services.AddSingleton<ExchangeDirectoryInvalidator>();
         services.AddHttpClient(ExchangeNames.ProviderHttpClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
@@ -66,7 +67,7 @@ public static class ExchangeModule
             .WithMetadata(new OwnsRequestLimits())
             .ExcludeFromDescription();
         MetadataServices.MapListClients(app);
-        app.MapGroup("/api/exchange").WithTags("Exchange").MapPersonalDataReads();
+        app.MapGroup("/api/exchange").WithTags("Exchange").MapPersonalDataReads().MapConsents();
         return app;
     }
 }

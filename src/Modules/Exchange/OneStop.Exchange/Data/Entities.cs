@@ -130,6 +130,39 @@ internal sealed class Consent
     public DateTime? WithdrawnAt { get; set; }
 }
 
+/// <summary>What happened to a consent.</summary>
+internal enum ConsentEventKind
+{
+    Granted,
+    Withdrawn,
+}
+
+/// <summary>One step of the consent history, chained by hash to the step before it.</summary>
+internal sealed class ConsentEvent
+{
+    public long Sequence { get; init; }
+
+    public Guid ConsentId { get; init; }
+
+    public ConsentEventKind Kind { get; init; }
+
+    public DateTime At { get; init; }
+
+    public required string DataSubject { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public required string Purpose { get; init; }
+
+    public DateTime ExpiresAt { get; init; }
+
+    public required string PreviousHash { get; init; }
+
+    public required string Hash { get; set; }
+}
+
 /// <summary>
 /// One exchange (request and response) in the message log: metadata, body hashes, the hash of the
 /// previous record, its own hash and an ES256 signature over that hash.

@@ -20,6 +20,8 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<Consent> Consents => Set<Consent>();
 
+    public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
+
     public DbSet<MessageLogRecord> MessageLog => Set<MessageLogRecord>();
 
     public DbSet<LogChainHead> ChainHeads => Set<LogChainHead>();
@@ -98,6 +100,20 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(c => c.ServiceId).HasMaxLength(400);
             b.Property(c => c.Purpose).HasMaxLength(500);
             b.HasIndex(c => new { c.DataSubject, c.ClientId, c.ServiceId });
+        });
+        modelBuilder.Entity<ConsentEvent>(b =>
+        {
+            b.ToTable("consent_event");
+            b.HasKey(e => e.Sequence);
+            b.Property(e => e.Sequence).ValueGeneratedNever();
+            b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.DataSubject).HasMaxLength(13);
+            b.Property(e => e.ClientId).HasMaxLength(300);
+            b.Property(e => e.ServiceId).HasMaxLength(400);
+            b.Property(e => e.Purpose).HasMaxLength(500);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.HasIndex(e => e.ConsentId);
         });
         modelBuilder.Entity<MessageLogRecord>(b =>
         {

@@ -1,0 +1,187 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Exchange.Data;
+using OneStop.Exchange.MessageLog;
+using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Http;
+
+namespace OneStop.Exchange.DataSubjects;
+
+/// <summary>
+/// A person's consent for an agency system to read their data from one service, for a purpose and
+/// a limited time, withdrawable at any moment. Every grant and withdrawal is an event in a
+/// hash-chained history, so that a consent cannot be back-dated or quietly removed.
+/// </summary>
+internal static class Consents
+{
+    /// <summary>Longest consent a person can give at once.</summary>
+    public const int MaxDays = 365;
+
+    /// <summary>A consent to grant.</summary>
+    /// <param name="Client">The agency system that may read, e.g. TH/GOV/DEMO/counter.</param>
+    /// <param name="Service">The service it may read from, e.g. TH/GOV/DOPA/population/persons.</param>
+    /// <param name="Purpose">What for, in the person's words or the application number.</param>
+    /// <param name="Days">How long, 1 to 365 days.</param>
+    public sealed record GrantRequest(
+        [property: Required, StringLength(300)] string Client,
+        [property: Required, StringLength(400)] string Service,
+        [property: Required, StringLength(500, MinimumLength = 3)] string Purpose,
+        [property: Range(1, MaxDays)] int Days = 30);
+
+    /// <summary>A consent as its data subject sees it.</summary>
+    public sealed record ConsentDto(Guid Id, string Client, string Service, string Purpose, DateTime GrantedAt, DateTime ExpiresAt, DateTime? WithdrawnAt, bool Active);
+
+    public static RouteGroupBuilder MapConsents(this RouteGroupBuilder group)
+    {
+        var consents = group.MapGroup("/consents").RequireAuthorization(Policies.Citizen);
+        consents.MapGet("/", ListAsync).WithName("Exchange_Consents_List").WithSummary("My consents");
+        consents.MapPost("/", GrantAsync).WithName("Exchange_Consents_Grant")
+            .WithSummary("Give an agency system consent to read my data from a service")
+            .WithDescription("Idempotent: an identical active consent is returned (200) instead of a second one.");
+        consents.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("Exchange_Consents_Withdraw")
+            .WithSummary("Withdraw a consent (takes effect at once; repeating it changes nothing)");
+        return group;
+    }
+
+    private static async Task<Ok<List<ConsentDto>>> ListAsync(ClaimsPrincipal user, ExchangeDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var pid = user.FindFirstValue(Claims.CitizenId)!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = await db.Consents.AsNoTracking().Where(c => c.DataSubject == pid).OrderByDescending(c => c.GrantedAt).ToListAsync(ct);
+        return TypedResults.Ok(items.Select(c => ToDto(c, now)).ToList());
+    }
+
+    private static async Task<Results<Created<ConsentDto>, Ok<ConsentDto>, ProblemHttpResult>> GrantAsync(
+        GrantRequest request, ClaimsPrincipal user, ExchangeDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var pid = user.FindFirstValue(Claims.CitizenId)!;
+        if (!await db.Subsystems.AnyAsync(s => s.Id == request.Client, ct))
+        {
+            return ApiProblems.Invalid("client", $"{request.Client} is not a system on the exchange.");
+        }
+
+        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.Service, ct);
+        if (service is null)
+        {
+            return ApiProblems.Invalid("service", $"{request.Service} is not a service on the exchange.");
+        }
+
+        if (!service.PersonalData)
+        {
+            return ApiProblems.Invalid("service", $"{request.Service} returns no personal data; no consent is needed.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var purpose = request.Purpose.Trim();
+        var existing = await db.Consents.AsNoTracking()
+            .Where(c => c.DataSubject == pid && c.ClientId == request.Client && c.ServiceId == request.Service && c.Purpose == purpose && c.WithdrawnAt == null && c.ExpiresAt > now)
+            .FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return TypedResults.Ok(ToDto(existing, now));
+        }
+
+        var consent = new Consent
+        {
+            Id = Guid.CreateVersion7(now), DataSubject = pid, ClientId = request.Client, ServiceId = request.Service, Purpose = purpose,
+            GrantedAt = Truncate(now), ExpiresAt = Truncate(now.AddDays(request.Days)),
+        };
+        db.Consents.Add(consent);
+        await SaveWithEventAsync(db, consent, ConsentEventKind.Granted, consent.GrantedAt, ct);
+        return TypedResults.Created($"/api/exchange/consents/{consent.Id}", ToDto(consent, now));
+    }
+
+    private static async Task<Results<Ok<ConsentDto>, ProblemHttpResult>> WithdrawAsync(Guid id, ClaimsPrincipal user, ExchangeDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var pid = user.FindFirstValue(Claims.CitizenId)!;
+        var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == id && c.DataSubject == pid, ct);
+        if (consent is null)
+        {
+            return ApiProblems.NotFound("You have no consent with this id.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (consent.WithdrawnAt is null)
+        {
+            consent.WithdrawnAt = Truncate(now);
+            await SaveWithEventAsync(db, consent, ConsentEventKind.Withdrawn, consent.WithdrawnAt.Value, ct);
+        }
+
+        return TypedResults.Ok(ToDto(consent, now));
+    }
+
+    /// <summary>Saves the change with the next event of the history; retried when another request took that place first.</summary>
+    private static async Task SaveWithEventAsync(ExchangeDbContext db, Consent consent, ConsentEventKind kind, DateTime at, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var ev = await NextEventAsync(db, consent, kind, at, ct);
+            db.ConsentEvents.Add(ev);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.Entry(ev).State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>The next event of the history, linked by hash to the one before it.</summary>
+    private static async Task<ConsentEvent> NextEventAsync(ExchangeDbContext db, Consent consent, ConsentEventKind kind, DateTime at, CancellationToken ct)
+    {
+        var last = await db.ConsentEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var ev = new ConsentEvent
+        {
+            Sequence = (last?.Sequence ?? 0) + 1, ConsentId = consent.Id, Kind = kind, At = at, DataSubject = consent.DataSubject,
+            ClientId = consent.ClientId, ServiceId = consent.ServiceId, Purpose = consent.Purpose, ExpiresAt = consent.ExpiresAt,
+            PreviousHash = last?.Hash ?? LogChain.Genesis, Hash = string.Empty,
+        };
+        ev.Hash = HashOf(ev);
+        return ev;
+    }
+
+    /// <summary>SHA-256 over the previous event's hash and every field of this one.</summary>
+    public static string HashOf(ConsentEvent e)
+    {
+        var canonical = string.Join('\n',
+            e.PreviousHash, e.Sequence.ToString(CultureInfo.InvariantCulture), e.ConsentId.ToString(), e.Kind.ToString(),
+            e.At.ToString("O", CultureInfo.InvariantCulture), e.DataSubject, e.ClientId, e.ServiceId, e.Purpose,
+            e.ExpiresAt.ToString("O", CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>Checks the whole consent history; returns the first broken event's sequence or null.</summary>
+    public static async Task<long?> FirstBrokenEventAsync(ExchangeDbContext db, CancellationToken ct)
+    {
+        var previous = LogChain.Genesis;
+        var expected = 1L;
+        foreach (var e in await db.ConsentEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct))
+        {
+            if (e.Sequence != expected || e.PreviousHash != previous || HashOf(e) != e.Hash)
+            {
+                return Math.Min(e.Sequence, expected);
+            }
+
+            (previous, expected) = (e.Hash, e.Sequence + 1);
+        }
+
+        return null;
+    }
+
+    private static ConsentDto ToDto(Consent c, DateTime now)
+        => new(c.Id, c.ClientId, c.ServiceId, c.Purpose, c.GrantedAt, c.ExpiresAt, c.WithdrawnAt, c.WithdrawnAt is null && c.ExpiresAt > now);
+
+    // PostgreSQL keeps microseconds; hashed times must survive the round trip.
+    private static DateTime Truncate(DateTime t) => new(t.Ticks - (t.Ticks % 10), DateTimeKind.Utc);
+}

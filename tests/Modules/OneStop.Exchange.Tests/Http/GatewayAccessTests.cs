@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using static OneStop.Exchange.Tests.Http.ExchangeTestData;
 
 namespace OneStop.Exchange.Tests.Http;
@@ -142,6 +143,59 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
 
         Assert.Equal("""{"counted":true}""", await XRoadAssert.OkAsync(response));
         Assert.Equal($"/items/{marker}", Assert.Single(app.CountedCalls, c => c.Contains(marker, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AccessRight_GrantedAfterARefusal_TakesEffectAtOnce()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.CountingProvider);
+        var client = await app.AddSubsystemAsync();
+        var before = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("marker-")}", client);
+        await XRoadAssert.ErrorAsync(before, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+
+        await app.GrantAsync(client, service);
+
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("marker-")}", client));
+    }
+
+    [Fact]
+    public async Task AccessRight_Revoked_TakesEffectAtOnce()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.CountingProvider);
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("marker-")}", client));
+
+        await app.WithDbAsync(async db =>
+        {
+            db.AccessRights.RemoveRange(await db.AccessRights.Where(r => r.ClientId == client).ToListAsync());
+            return await db.SaveChangesAsync();
+        });
+        var marker = NewCode("marker-");
+
+        var after = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{marker}", client);
+        await XRoadAssert.ErrorAsync(after, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        Assert.Equal(0, Calls(marker));
+    }
+
+    [Fact]
+    public async Task Service_DisabledAfterUse_TakesEffectAtOnce()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.CountingProvider);
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("marker-")}", client));
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Services.SingleAsync(s => s.Id == service)).Disabled = true;
+            return await db.SaveChangesAsync();
+        });
+        var marker = NewCode("marker-");
+
+        var after = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{marker}", client);
+        await XRoadAssert.ErrorAsync(after, HttpStatusCode.ServiceUnavailable, "Server.ServerProxy.ServiceDisabled");
+        Assert.Equal(0, Calls(marker));
     }
 
     private int Calls(string marker) => app.CountedCalls.Count(c => c.Contains(marker, StringComparison.Ordinal));

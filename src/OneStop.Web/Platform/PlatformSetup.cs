@@ -116,6 +116,11 @@ internal static class PlatformSetup
     private static Task WriteAuthProblem(HttpContext context, int status)
     {
         context.Response.StatusCode = status;
+        if (!IsApi(context))
+        {
+            return Task.CompletedTask; // pages: the status-code page explains it in Thai or English
+        }
+
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
         {
             HttpContext = context,

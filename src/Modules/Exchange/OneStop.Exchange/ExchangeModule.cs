@@ -42,6 +42,7 @@ public static class ExchangeModule
         services.AddScoped<MetadataServices>();
         services.AddScoped<IMessageLogVerifier, MessageLogVerifier>();
         services.AddScoped<IModuleSeeder, ExchangeSeeder>();
+        services.AddNavigationItem(new NavigationItem("/Exchange/MyData", "ใครอ่านข้อมูลของฉัน", "Who read my data", Order: 20));
         return builder;
     }
 

@@ -52,11 +52,14 @@ internal static class Consents
     }
 
     private static async Task<Ok<List<ConsentDto>>> ListAsync(ClaimsPrincipal user, ExchangeDbContext db, TimeProvider clock, CancellationToken ct)
+        => TypedResults.Ok(await ListForAsync(db, clock, user.FindFirstValue(Claims.CitizenId)!, ct));
+
+    /// <summary>All of <paramref name="pid"/>'s consents, newest first.</summary>
+    public static async Task<List<ConsentDto>> ListForAsync(ExchangeDbContext db, TimeProvider clock, string pid, CancellationToken ct)
     {
-        var pid = user.FindFirstValue(Claims.CitizenId)!;
         var now = clock.GetUtcNow().UtcDateTime;
         var items = await db.Consents.AsNoTracking().Where(c => c.DataSubject == pid).OrderByDescending(c => c.GrantedAt).ToListAsync(ct);
-        return TypedResults.Ok(items.Select(c => ToDto(c, now)).ToList());
+        return items.Select(c => ToDto(c, now)).ToList();
     }
 
     private static async Task<Results<Created<ConsentDto>, Ok<ConsentDto>, ProblemHttpResult>> GrantAsync(
@@ -100,12 +103,17 @@ internal static class Consents
     }
 
     private static async Task<Results<Ok<ConsentDto>, ProblemHttpResult>> WithdrawAsync(Guid id, ClaimsPrincipal user, ExchangeDbContext db, TimeProvider clock, CancellationToken ct)
+        => await WithdrawForAsync(db, clock, user.FindFirstValue(Claims.CitizenId)!, id, ct) is { } consent
+            ? TypedResults.Ok(consent)
+            : ApiProblems.NotFound("You have no consent with this id.");
+
+    /// <summary>Withdraws one of <paramref name="pid"/>'s consents; null when they have none with that id.</summary>
+    public static async Task<ConsentDto?> WithdrawForAsync(ExchangeDbContext db, TimeProvider clock, string pid, Guid id, CancellationToken ct)
     {
-        var pid = user.FindFirstValue(Claims.CitizenId)!;
         var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == id && c.DataSubject == pid, ct);
         if (consent is null)
         {
-            return ApiProblems.NotFound("You have no consent with this id.");
+            return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -115,7 +123,7 @@ internal static class Consents
             await SaveWithEventAsync(db, consent, ConsentEventKind.Withdrawn, consent.WithdrawnAt.Value, ct);
         }
 
-        return TypedResults.Ok(ToDto(consent, now));
+        return ToDto(consent, now);
     }
 
     /// <summary>Saves the change with the next event of the history; retried when another request took that place first.</summary>

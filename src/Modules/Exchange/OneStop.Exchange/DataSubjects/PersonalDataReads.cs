@@ -24,12 +24,12 @@ internal static class PersonalDataReads
     }
 
     private static async Task<Ok<List<PersonalDataReadDto>>> ListAsync(ClaimsPrincipal user, ExchangeDbContext db, int? take, CancellationToken ct)
-    {
-        var pid = user.FindFirstValue(Claims.CitizenId)!;
-        var items = await db.PersonalDataReads.AsNoTracking().Where(r => r.DataSubject == pid)
-            .OrderByDescending(r => r.Time).ThenByDescending(r => r.Id).Take(Math.Clamp(take ?? 100, 1, 1000))
+        => TypedResults.Ok(await ListForAsync(db, user.FindFirstValue(Claims.CitizenId)!, take ?? 100, ct));
+
+    /// <summary>The latest reads of <paramref name="pid"/>'s data, newest first.</summary>
+    public static Task<List<PersonalDataReadDto>> ListForAsync(ExchangeDbContext db, string pid, int take, CancellationToken ct)
+        => db.PersonalDataReads.AsNoTracking().Where(r => r.DataSubject == pid)
+            .OrderByDescending(r => r.Time).ThenByDescending(r => r.Id).Take(Math.Clamp(take, 1, 1000))
             .Select(r => new PersonalDataReadDto(r.Time, r.Client, r.ClientName, r.Service, r.ServiceTitle, r.Purpose, r.LegalBasis, r.XRoadId))
             .ToListAsync(ct);
-        return TypedResults.Ok(items);
-    }
 }

@@ -307,12 +307,9 @@ internal sealed class ExchangeGateway(
                 responseBody.Length > 0 ? Convert.ToBase64String(SHA256.HashData(responseBody)) : null, read));
             return true;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return false;
-        }
-        catch (DbUpdateException)
-        {
+            // The caller answers LoggingFailed: an exchange that cannot be logged is not delivered.
             return false;
         }
     }

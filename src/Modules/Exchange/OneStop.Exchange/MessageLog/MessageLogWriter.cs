@@ -85,7 +85,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
             var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
             var key = await signer.CurrentKeyAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var start = head ?? await db.ChainHeads.AsNoTracking().Where(h => h.Id == LogChain.HeadId).Select(h => ValueTuple.Create(h.Sequence, h.Hash)).SingleAsync(ct);
+            var start = head ?? (await db.ChainHeads.AsNoTracking().SingleAsync(h => h.Id == LogChain.HeadId, ct)) switch { var h => (h.Sequence, h.Hash) };
             var (sequence, hash) = start;
             foreach (var (entry, _) in batch)
             {

@@ -504,8 +504,8 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
 
                     b.Property<string>("ConnectionType")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("MemberId")
                         .IsRequired()

@@ -491,7 +491,7 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
 
                     b.Property<string>("ConnectionType")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MemberId")

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using OneStop.Testing;
+
+namespace OneStop.Exchange.Tests.Http;
+
+public sealed partial class MyDataPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Person = "1999900001036";
+
+    [Fact]
+    public async Task MyData_AfterACounterRead_ShowsWhoReadItAndWhy()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/r1/TH/GOV/DOPA/population/persons/{Person}");
+        request.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
+        request.Headers.Add("X-Road-Issue", "SHOP-LICENCE-2026-042");
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+
+        var html = await app.CreateClientAsCitizen(Person).GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
+        Assert.Contains("SHOP-LICENCE-2026-042", html, StringComparison.Ordinal);
+        Assert.Contains("TH/GOV/DEMO/counter", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"th\">", html, StringComparison.Ordinal);
+
+        var other = await app.CreateClientAsCitizen("2999912345671").GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
+        Assert.DoesNotContain("SHOP-LICENCE-2026-042", other, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyData_WithdrawButton_WithdrawsTheConsent()
+    {
+        var citizen = app.CreateClientAsCitizen(Person);
+        var granted = await citizen.PostAsync(new Uri("/api/exchange/consents", UriKind.Relative),
+            JsonContent("""{"client":"TH/GOV/DEMO/counter","service":"TH/GOV/DOPA/population/persons","purpose":"Page withdraw","days":5}"""));
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+
+        var html = await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
+        var token = Antiforgery().Match(html).Groups[1].Value;
+        var id = ConsentId().Match(html).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = id, ["__RequestVerificationToken"] = token });
+        var posted = await citizen.PostAsync(new Uri("/Exchange/MyData?handler=Withdraw", UriKind.Relative), form);
+        Assert.True(posted.IsSuccessStatusCode || posted.StatusCode == HttpStatusCode.Redirect, $"{(int)posted.StatusCode}");
+
+        var consents = await citizen.GetFromJsonOrFailAsync("/api/exchange/consents");
+        Assert.Contains(consents.EnumerateArray(), c => c.GetProperty("id").GetString() == id && !c.GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
+    public async Task MyData_NotSignedIn_Is401PageWithoutData()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/Exchange/MyData", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("กรุณาเข้าสู่ระบบ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+
+    [GeneratedRegex("name=\"id\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex ConsentId();
+}

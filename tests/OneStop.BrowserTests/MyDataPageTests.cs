@@ -24,6 +24,9 @@ public sealed class MyDataPageTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the page is {overflow} px too wide");
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"mydata-{locale}-{width}.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 

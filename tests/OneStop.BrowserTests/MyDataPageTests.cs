@@ -30,6 +30,20 @@ public sealed class MyDataPageTests(BrowserFixture browser) : IClassFixture<Brow
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("/Exchange/Admin", "th-TH", 360)]
+    [InlineData("/Exchange/Admin/Log", "en-GB", 1280)]
+    public async Task AdminPage_SignedInAsAdmin_PassesAxe(string path, string locale, int width)
+    {
+        var page = await browser.NewPageAsync(width, locale);
+        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [TestAuthHandler.RolesHeader] = "Admin" });
+        var response = await page.GotoAsync(path);
+        Assert.Equal(200, response!.Status);
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task MyData_NotSignedIn_AsksToSignInWithoutShowingData()
     {

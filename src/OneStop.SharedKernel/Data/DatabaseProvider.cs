@@ -52,3 +52,13 @@ public static class DatabaseConfiguration
         return sqlite.ToString();
     }
 }
+
+/// <summary>Times as the databases keep them.</summary>
+public static class DatabaseTime
+{
+    /// <summary>
+    /// Drops what PostgreSQL cannot store (it keeps microseconds, .NET ticks are 100 ns), so that a
+    /// value hashed before saving is the value read back.
+    /// </summary>
+    public static DateTime ToMicroseconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+}

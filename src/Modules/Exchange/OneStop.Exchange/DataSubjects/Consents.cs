@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Exchange.Data;
 using OneStop.Exchange.MessageLog;
+using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Http;
 
@@ -190,6 +191,5 @@ internal static class Consents
     private static ConsentDto ToDto(Consent c, DateTime now)
         => new(c.Id, c.ClientId, c.ServiceId, c.Purpose, c.GrantedAt, c.ExpiresAt, c.WithdrawnAt, c.WithdrawnAt is null && c.ExpiresAt > now);
 
-    // PostgreSQL keeps microseconds; hashed times must survive the round trip.
-    private static DateTime Truncate(DateTime t) => new(t.Ticks - (t.Ticks % 10), DateTimeKind.Utc);
+    private static DateTime Truncate(DateTime t) => DatabaseTime.ToMicroseconds(t);
 }

@@ -407,19 +407,7 @@ internal sealed class ExchangeGateway(
             return [];
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxRequestBody)
-            {
-                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
-            }
-        }
-
-        return buffer.ToArray();
+        return await ReadAtMostAsync(request.Body, MaxRequestBody, () => new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge), ct);
     }
 
     private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
@@ -430,15 +418,21 @@ internal sealed class ExchangeGateway(
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        return await ReadAtMostAsync(stream, MaxResponseBody, () => new InvalidDataException("Response too large."), ct);
+    }
+
+    /// <summary>Reads a whole stream, failing as soon as it passes <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, Func<Exception> tooLarge, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await stream.ReadAsync(chunk, ct)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxResponseBody)
+            if (buffer.Length > limit)
             {
-                throw new InvalidDataException("Response too large.");
+                throw tooLarge();
             }
         }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Exchange.Data;
+using OneStop.SharedKernel.Data;
 
 namespace OneStop.Exchange.MessageLog;
 
@@ -138,8 +139,7 @@ internal static class LogChain
     {
         var record = new MessageLogRecord
         {
-            // PostgreSQL keeps microseconds; the hash must cover the time exactly as it is read back.
-            Sequence = sequence, Time = new DateTime(e.Time.Ticks - (e.Time.Ticks % 10), DateTimeKind.Utc), XRoadId = e.XRoadId, RequestId = e.RequestId, Client = e.Client, Service = e.Service,
+            Sequence = sequence, Time = DatabaseTime.ToMicroseconds(e.Time), XRoadId = e.XRoadId, RequestId = e.RequestId, Client = e.Client, Service = e.Service,
             Method = e.Method, Path = e.Path, UserId = e.UserId, Issue = e.Issue, RepresentedParty = e.RepresentedParty,
             DataSubject = e.DataSubject, Status = e.Status, ErrorType = e.ErrorType, RequestHash = e.RequestHash,
             RequestBodyHash = e.RequestBodyHash, ResponseBodyHash = e.ResponseBodyHash,

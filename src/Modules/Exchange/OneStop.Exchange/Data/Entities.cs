@@ -212,6 +212,23 @@ internal sealed class MessageLogRecord
     public required string KeyId { get; set; }
 }
 
+/// <summary>
+/// A signed statement "the log held this many records ending with this hash", written every N
+/// records: export them elsewhere and a rewrite of the log before them can be proven.
+/// </summary>
+internal sealed class LogCheckpoint
+{
+    public long Sequence { get; init; }
+
+    public required string Hash { get; init; }
+
+    public DateTime Time { get; init; }
+
+    public required string KeyId { get; init; }
+
+    public required string Signature { get; init; }
+}
+
 /// <summary>The last record of the chain, updated optimistically so that several nodes append in turn.</summary>
 internal sealed class LogChainHead
 {

@@ -26,6 +26,8 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<LogChainHead> ChainHeads => Set<LogChainHead>();
 
+    public DbSet<LogCheckpoint> Checkpoints => Set<LogCheckpoint>();
+
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
@@ -148,6 +150,15 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.HasKey(h => h.Id);
             b.Property(h => h.Id).ValueGeneratedNever();
             b.Property(h => h.Hash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<LogCheckpoint>(b =>
+        {
+            b.ToTable("log_checkpoint");
+            b.HasKey(c => c.Sequence);
+            b.Property(c => c.Sequence).ValueGeneratedNever();
+            b.Property(c => c.Hash).HasMaxLength(64);
+            b.Property(c => c.KeyId).HasMaxLength(50);
+            b.Property(c => c.Signature).HasMaxLength(100);
         });
         modelBuilder.Entity<SigningKey>(b =>
         {

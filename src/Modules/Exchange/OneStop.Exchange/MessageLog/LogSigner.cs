@@ -58,13 +58,15 @@ internal sealed class LogSigner(TimeProvider clock)
         };
     }
 
-    public static bool Verify(string publicKey, string hashHex, string signature)
+    public static bool Verify(string publicKey, string hashHex, string signature) => Verify(publicKey, Convert.FromHexString(hashHex), signature);
+
+    public static bool Verify(string publicKey, byte[] digest, string signature)
     {
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(publicKey), out _);
         try
         {
-            return ecdsa.VerifyHash(Convert.FromHexString(hashHex), Convert.FromBase64String(signature), DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            return ecdsa.VerifyHash(digest, Convert.FromBase64String(signature), DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
         catch (FormatException)
         {

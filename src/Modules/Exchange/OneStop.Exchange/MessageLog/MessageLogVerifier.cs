@@ -49,6 +49,20 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db) : IMessageLogVeri
             return new MessageLogVerification(count, expectedSequence, $"the chain head says {head.Sequence} records, the log holds {expectedSequence - 1}");
         }
 
+        foreach (var checkpoint in await db.Checkpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken))
+        {
+            var record = await db.MessageLog.AsNoTracking().Where(r => r.Sequence == checkpoint.Sequence).Select(r => r.Hash).SingleOrDefaultAsync(cancellationToken);
+            var problem = record is null ? $"checkpoint {checkpoint.Sequence} names a record that is missing"
+                : record != checkpoint.Hash ? $"checkpoint {checkpoint.Sequence} was signed over a different chain"
+                : !keys.TryGetValue(checkpoint.KeyId, out var publicKey) || !LogSigner.Verify(publicKey, LogChain.CheckpointDigest(checkpoint.Sequence, checkpoint.Hash, checkpoint.Time), checkpoint.Signature)
+                    ? $"the signature of checkpoint {checkpoint.Sequence} is not valid"
+                : null;
+            if (problem is not null)
+            {
+                return new MessageLogVerification(count, checkpoint.Sequence, problem);
+            }
+        }
+
         return new MessageLogVerification(count, null, null);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Exchange.Data;
@@ -21,9 +22,12 @@ internal sealed record LogEntry(
 /// written in one transaction, and each request waits until its record is durable. The chain head
 /// is advanced with a conditional UPDATE, so nodes sharing a PostgreSQL database append in turn.
 /// </summary>
-internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner signer) : BackgroundService
+internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner signer, IConfiguration configuration) : BackgroundService
 {
     private const int MaxBatch = 500;
+
+    /// <summary>A signed checkpoint every this many records (<c>Exchange:MessageLog:CheckpointEvery</c>).</summary>
+    private readonly long checkpointEvery = Math.Max(1, configuration.GetValue("Exchange:MessageLog:CheckpointEvery", 1000L));
 
     // The head as this node last committed it; reloaded when another node has moved it.
     private (long Sequence, string Hash)? head;
@@ -94,6 +98,11 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
                 var record = LogChain.Seal(entry, sequence, hash, key);
                 hash = record.Hash;
                 db.MessageLog.Add(record);
+                if (sequence % checkpointEvery == 0)
+                {
+                    db.Checkpoints.Add(LogChain.Checkpoint(record, key));
+                }
+
                 if (entry.Read is { } read)
                 {
                     db.PersonalDataReads.Add(read);
@@ -149,6 +158,16 @@ internal static class LogChain
         record.Signature = Convert.ToBase64String(key.Sign(Convert.FromHexString(record.Hash)));
         return record;
     }
+
+    public static LogCheckpoint Checkpoint(MessageLogRecord record, LogSigner.Key key) => new()
+    {
+        Sequence = record.Sequence, Hash = record.Hash, Time = record.Time, KeyId = key.Id,
+        Signature = Convert.ToBase64String(key.Sign(CheckpointDigest(record.Sequence, record.Hash, record.Time))),
+    };
+
+    /// <summary>What a checkpoint's signature covers: its sequence, hash and time.</summary>
+    public static byte[] CheckpointDigest(long sequence, string hash, DateTime time)
+        => SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', "checkpoint", sequence.ToString(CultureInfo.InvariantCulture), hash, time.ToString("O", CultureInfo.InvariantCulture))));
 
     /// <summary>SHA-256 over the previous hash and every logged field, in a fixed order.</summary>
     public static string HashOf(MessageLogRecord r)

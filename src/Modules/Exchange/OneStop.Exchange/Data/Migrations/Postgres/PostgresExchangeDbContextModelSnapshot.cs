@@ -231,6 +231,34 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                     b.ToTable("log_chain_head", "exchange");
                 });
 
+            modelBuilder.Entity("OneStop.Exchange.Data.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("log_checkpoint", "exchange");
+                });
+
             modelBuilder.Entity("OneStop.Exchange.Data.Member", b =>
                 {
                     b.Property<string>("Id")

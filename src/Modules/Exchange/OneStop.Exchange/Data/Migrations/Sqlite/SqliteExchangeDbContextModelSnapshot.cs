@@ -222,6 +222,34 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                     b.ToTable("exchange_log_chain_head", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Exchange.Data.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("exchange_log_checkpoint", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Exchange.Data.Member", b =>
                 {
                     b.Property<string>("Id")

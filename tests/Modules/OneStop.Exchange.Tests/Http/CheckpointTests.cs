@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Exchange.Contracts;
+using OneStop.Exchange.Data;
+using OneStop.Testing;
+
+namespace OneStop.Exchange.Tests.Http;
+
+/// <summary>Signed checkpoints every N records, checked by the verifier.</summary>
+public sealed class CheckpointTests : IAsyncLifetime
+{
+    private readonly EveryFive app = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Checkpoints_EveryFiveRecords_AreWrittenAndVerified_AndAForgedOneIsNamed()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/r1/TH/GOV/CUSTOMS/nsw/traders/0105999000016");
+            request.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
+            (await app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        var sequences = await app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().Checkpoints.OrderBy(c => c.Sequence).Select(c => c.Sequence).ToListAsync());
+        Assert.Equal([5L, 10L], sequences);
+        Assert.True((await VerifyAsync()).Intact);
+
+        await app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().Checkpoints.Where(c => c.Sequence == 10)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Hash, new string('a', 64))));
+        var result = await VerifyAsync();
+        Assert.Equal(10, result.FirstAlteredSequence);
+        Assert.Contains("checkpoint 10", result.Problem, StringComparison.Ordinal);
+    }
+
+    private Task<MessageLogVerification> VerifyAsync()
+        => app.WithScopeAsync(s => s.GetRequiredService<IMessageLogVerifier>().VerifyAsync(default));
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private sealed class EveryFive : AppFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Exchange:MessageLog:CheckpointEvery"] = "5" };
+    }
+}

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
+using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
+using OneStop.Web.Data;
 using OneStop.SharedKernel.Messaging;
 using Scalar.AspNetCore;
 
@@ -73,6 +76,10 @@ internal static class PlatformSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Policies.Citizen, p => p.RequireAuthenticatedUser().RequireClaim(Claims.CitizenId));
+
+        // Keys in the database: every node reads the same key ring (antiforgery tokens, cookies).
+        builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(PlatformDbContext.Module);
+        services.AddDataProtection().SetApplicationName("OneStop").PersistKeysToDbContext<PlatformDbContext>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutbox(builder.Configuration);

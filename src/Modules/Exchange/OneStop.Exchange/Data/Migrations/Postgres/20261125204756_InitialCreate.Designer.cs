@@ -13,8 +13,8 @@ using OneStop.Exchange.Data;
 namespace OneStop.Exchange.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresExchangeDbContext))]
-    [Migration("20261125194231_AddConsentHistory")]
-    partial class AddConsentHistory
+    [Migration("20261125204756_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -232,6 +232,34 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("log_chain_head", "exchange");
+                });
+
+            modelBuilder.Entity("OneStop.Exchange.Data.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("log_checkpoint", "exchange");
                 });
 
             modelBuilder.Entity("OneStop.Exchange.Data.Member", b =>
@@ -507,8 +535,8 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
 
                     b.Property<string>("ConnectionType")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("MemberId")
                         .IsRequired()

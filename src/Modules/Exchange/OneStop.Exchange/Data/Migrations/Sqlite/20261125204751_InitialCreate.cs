@@ -30,6 +30,27 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "exchange_consent_event",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DataSubject = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ServiceId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exchange_consent_event", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "exchange_inbox",
                 columns: table => new
                 {
@@ -53,6 +74,21 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_exchange_log_chain_head", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exchange_log_checkpoint",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exchange_log_checkpoint", x => x.Sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -167,7 +203,7 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                     MemberId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ConnectionType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConnectionType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     AllowedAddresses = table.Column<string>(type: "TEXT", nullable: false),
                     ClientCertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
@@ -274,6 +310,11 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                 columns: new[] { "DataSubject", "ClientId", "ServiceId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_exchange_consent_event_ConsentId",
+                table: "exchange_consent_event",
+                column: "ConsentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_exchange_message_log_DataSubject",
                 table: "exchange_message_log",
                 column: "DataSubject");
@@ -330,10 +371,16 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                 name: "exchange_consent");
 
             migrationBuilder.DropTable(
+                name: "exchange_consent_event");
+
+            migrationBuilder.DropTable(
                 name: "exchange_inbox");
 
             migrationBuilder.DropTable(
                 name: "exchange_log_chain_head");
+
+            migrationBuilder.DropTable(
+                name: "exchange_log_checkpoint");
 
             migrationBuilder.DropTable(
                 name: "exchange_message_log");

@@ -36,6 +36,28 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "consent_event",
+                schema: "exchange",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    ConsentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DataSubject = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ServiceId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consent_event", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox",
                 schema: "exchange",
                 columns: table => new
@@ -61,6 +83,22 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_log_chain_head", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "log_checkpoint",
+                schema: "exchange",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Signature = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_log_checkpoint", x => x.Sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -181,7 +219,7 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                     MemberId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ConnectionType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConnectionType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     AllowedAddresses = table.Column<List<string>>(type: "text[]", nullable: false),
                     ClientCertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
@@ -299,6 +337,12 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                 columns: new[] { "DataSubject", "ClientId", "ServiceId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_consent_event_ConsentId",
+                schema: "exchange",
+                table: "consent_event",
+                column: "ConsentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_message_log_DataSubject",
                 schema: "exchange",
                 table: "message_log",
@@ -366,11 +410,19 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                 schema: "exchange");
 
             migrationBuilder.DropTable(
+                name: "consent_event",
+                schema: "exchange");
+
+            migrationBuilder.DropTable(
                 name: "inbox",
                 schema: "exchange");
 
             migrationBuilder.DropTable(
                 name: "log_chain_head",
+                schema: "exchange");
+
+            migrationBuilder.DropTable(
+                name: "log_checkpoint",
                 schema: "exchange");
 
             migrationBuilder.DropTable(

@@ -14,7 +14,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 
 dotnet build src/OneStop.Web -c Release -v q -nologo >/dev/null
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
   ConnectionStrings__Default="Data Source=$work/bench.db" Registries__ProviderToken="$token" \
-  Exchange__LocalBaseUrl="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="$PWD/src/OneStop.Web/bin/Release/net10.0" \
+  Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="$PWD/src/OneStop.Web/bin/Release/net10.0" \
   dotnet src/OneStop.Web/bin/Release/net10.0/OneStop.Web.dll >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OneStop.Exchange.Contracts;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 
@@ -111,8 +110,6 @@ public class AppFactory : WebApplicationFactory<Program>
                 o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
                 o.DefaultForbidScheme = TestAuthHandler.SchemeName;
             });
-            // The exchange calls the registries over HTTP: in tests, through the in-memory test server.
-            services.AddHttpClient(ExchangeNames.ProviderHttpClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             services.AddSingleton<IStartupFilter, TestRemoteAddress>();
             ConfigureTestServices(services);
         });

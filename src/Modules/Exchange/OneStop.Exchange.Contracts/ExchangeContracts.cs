@@ -3,11 +3,8 @@ namespace OneStop.Exchange.Contracts;
 /// <summary>Names shared with the host and tests.</summary>
 public static class ExchangeNames
 {
-    /// <summary>The named HttpClient the gateway uses to call providers.</summary>
+    /// <summary>The named HttpClient the gateway uses to call providers on other machines (absolute URLs).</summary>
     public const string ProviderHttpClient = "exchange-providers";
-
-    /// <summary>Base address that relative provider URLs are resolved against (this node).</summary>
-    public const string LocalBaseUrlKey = "Exchange:LocalBaseUrl";
 }
 
 /// <summary>Checks the signed, hash-chained message log end to end.</summary>

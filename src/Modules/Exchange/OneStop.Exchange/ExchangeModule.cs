@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,13 @@ public static class ExchangeModule
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectTimeout = TimeSpan.FromSeconds(10),
             });
+        // Providers registered with a relative URL live in this process and are called through its own pipeline.
+        services.AddSingleton<LocalPipeline>();
+        services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<LocalPipeline>());
+        services.AddTransient<LocalProviderHandler>();
+        services.AddHttpClient(ProviderClients.Local, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler<LocalProviderHandler>()
+            .RemoveAllLoggers(); // every exchange is in the message log already
         services.AddSingleton<LogSigner>();
         services.AddSingleton<MessageLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageLogWriter>());

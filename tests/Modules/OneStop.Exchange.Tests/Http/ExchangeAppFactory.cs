@@ -3,22 +3,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using OneStop.Exchange.Contracts;
 using OneStop.Testing;
 
 namespace OneStop.Exchange.Tests.Http;
 
 /// <summary>
 /// The app with test providers the exchange can forward to (<c>/test-provider/slow</c>, <c>/fail</c>,
-/// <c>/drop</c>, <c>/count</c>). Provider calls to this node go through the in-memory test server; calls to any
-/// other address go to the real network, so that an absolute URL of a closed loopback port fails
-/// as it would in production.
+/// <c>/drop</c>, <c>/count</c>), registered with relative URLs and so called in process as the registries are;
+/// absolute URLs go to the real network, so that a closed loopback port fails as it would in production.
 /// </summary>
 public sealed class ExchangeAppFactory : AppFactory
 {
-    /// <summary>The node's own address for relative provider URLs; a name that never resolves, so nothing leaves the process by accident.</summary>
-    public const string LocalBaseUrl = "http://onestop.test";
-
     public const string SlowProvider = "/test-provider/slow";
     public const string FailingProvider = "/test-provider/fail";
     public const string CountingProvider = "/test-provider/count";
@@ -29,16 +24,9 @@ public sealed class ExchangeAppFactory : AppFactory
     /// <summary>Paths (below <see cref="CountingProvider"/>) of the calls the counting provider received.</summary>
     public IReadOnlyCollection<string> CountedCalls => countedCalls;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        [ExchangeNames.LocalBaseUrlKey] = LocalBaseUrl,
-    };
-
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         services.AddSingleton<IStartupFilter>(new TestProviders(countedCalls));
-        services.AddHttpClient(ExchangeNames.ProviderHttpClient)
-            .ConfigurePrimaryHttpMessageHandler(() => new LocalOrNetworkHandler(Server.CreateHandler(), new Uri(LocalBaseUrl).Host));
     }
 
     private sealed class TestProviders(ConcurrentQueue<string> calls) : IStartupFilter
@@ -71,29 +59,5 @@ public sealed class ExchangeAppFactory : AppFactory
             }));
             next(app);
         };
-    }
-
-    private sealed class LocalOrNetworkHandler(HttpMessageHandler local, string localHost) : HttpMessageHandler
-    {
-        private readonly HttpMessageInvoker localInvoker = new(local);
-        private readonly HttpMessageInvoker network = new(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
-
-        // The test server waits for the response to start whatever the token says; a socket gives up when
-        // it is cancelled, so the in-memory call is made to do the same.
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => string.Equals(request.RequestUri?.Host, localHost, StringComparison.OrdinalIgnoreCase)
-                ? localInvoker.SendAsync(request, cancellationToken).WaitAsync(cancellationToken)
-                : network.SendAsync(request, cancellationToken);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                localInvoker.Dispose();
-                network.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }

@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using OneStop.Exchange.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Exchange.Data;
 using OneStop.Exchange.MessageLog;
 using OneStop.Exchange.Metadata;
@@ -21,8 +21,7 @@ namespace OneStop.Exchange.Gateway;
 /// purpose and legal basis; forwards to the provider; and logs every exchange durably before answering.
 /// </summary>
 internal sealed class ExchangeGateway(
-    ExchangeDbContext db, ExchangeDirectory directory, IHttpClientFactory httpClients, IConfiguration configuration, MessageLogWriter log,
-    MetadataServices metadata, TimeProvider clock)
+    IServiceProvider services, ExchangeDirectory directory, IHttpClientFactory httpClients, IConfiguration configuration, MessageLogWriter log, TimeProvider clock)
 {
     /// <summary>Largest request body forwarded; larger ones are refused before they are read.</summary>
     public const long MaxRequestBody = 1024 * 1024;
@@ -42,6 +41,12 @@ internal sealed class ExchangeGateway(
     {
         var request = context.Request;
         var requestId = Guid.NewGuid().ToString();
+        if (context.Features.Get<LocalCallFeature>() is not null)
+        {
+            await XRoadError.InvalidService("A provider hosted by this node forwards to the exchange itself; register the service with the provider's own address.").WriteAsync(context, requestId);
+            return;
+        }
+
         // The escaped form, so that each segment is decoded once and forwarded exactly as it came.
         var segments = (request.PathBase + request.Path).ToUriComponent().Split('/');
 
@@ -161,7 +166,7 @@ internal sealed class ExchangeGateway(
         }
 
         var below = exchange.Path.Split('?')[0];
-        var target = new Uri(ResolveBase(service.BaseUrl).TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString);
+        var target = new Uri(ProviderUrls.Resolve(service.BaseUrl).ToString().TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString);
 
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), target);
         foreach (var (name, values) in request.Headers)
@@ -205,7 +210,7 @@ internal sealed class ExchangeGateway(
         byte[] responseBody;
         try
         {
-            response = await httpClients.CreateClient(ExchangeNames.ProviderHttpClient).SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response = await httpClients.CreateClient(ProviderClients.For(service.BaseUrl)).SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             responseBody = await ReadLimitedAsync(response, timeout.Token);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
@@ -265,7 +270,7 @@ internal sealed class ExchangeGateway(
 
     private async Task AnswerMetadataAsync(HttpContext context, Exchange exchange, string serviceCode, string providerSubsystemId)
     {
-        var answer = await metadata.AnswerAsync(serviceCode, providerSubsystemId, exchange.Client, context.Request.Query["serviceCode"].LastOrDefault(), context.RequestAborted);
+        var answer = await services.GetRequiredService<MetadataServices>().AnswerAsync(serviceCode, providerSubsystemId, exchange.Client, context.Request.Query["serviceCode"].LastOrDefault(), context.RequestAborted);
         if (answer.Error is { } error)
         {
             await RespondWithErrorAsync(context, exchange, error);
@@ -356,7 +361,8 @@ internal sealed class ExchangeGateway(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var consent = await db.Consents.AsNoTracking()
+        // Resolved only here: most exchanges rest on a mandate and need no database read before the log.
+        var consent = await services.GetRequiredService<ExchangeDbContext>().Consents.AsNoTracking()
             .Where(c => c.DataSubject == dataSubject && c.ClientId == clientId && c.ServiceId == serviceId && c.WithdrawnAt == null && c.ExpiresAt > now)
             .OrderByDescending(c => c.GrantedAt).FirstOrDefaultAsync(ct);
         return consent is null ? null : $"Consent of the data subject ({consent.Purpose}), granted {consent.GrantedAt:O}";
@@ -367,8 +373,6 @@ internal sealed class ExchangeGateway(
         => servicePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => ThaiCitizenId.TryParse(s, out _)) is { } id
             ? ThaiCitizenId.Parse(id, null).Value
             : null;
-
-    private string ResolveBase(string baseUrl) => ProviderUrls.Resolve(configuration, baseUrl);
 
     private static string? Header(HttpRequest request, string name) => request.Headers[name].LastOrDefault() is { Length: > 0 } value ? value : null;
 

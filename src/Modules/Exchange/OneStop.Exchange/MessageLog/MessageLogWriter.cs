@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -66,6 +68,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    await ResetWriterContextAsync();
                     batch.ForEach(b => b.Done.TrySetException(ex));
                 }
             }
@@ -80,40 +83,122 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
         {
             left.Done.TrySetException(new InvalidOperationException("The message log is shutting down."));
         }
+
+        await ResetWriterContextAsync();
+    }
+
+    // One context with one open connection for the writer's life: opening a connection and
+    // preparing its first statements costs more than appending a record.
+    private AsyncServiceScope? writerScope;
+    private ExchangeDbContext? writerDb;
+    private Appenders? appenders;
+
+    private sealed record Appenders(RowAppender<MessageLogRecord> Records, RowAppender<LogCheckpoint> Checkpoints, RowAppender<PersonalDataRead> Reads);
+
+    private async Task<ExchangeDbContext> WriterContextAsync(CancellationToken ct)
+    {
+        if (writerDb is { } open)
+        {
+            return open;
+        }
+
+        writerScope = scopes.CreateAsyncScope();
+        var db = writerScope.Value.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        await db.Database.OpenConnectionAsync(ct);
+        appenders = new Appenders(new RowAppender<MessageLogRecord>(db), new RowAppender<LogCheckpoint>(db), new RowAppender<PersonalDataRead>(db));
+        return writerDb = db;
+    }
+
+    private DbCommand? advanceHead;
+
+    /// <summary>Moves the head from where this batch started to its end; 0 rows when another node moved it first.</summary>
+    private async Task<int> AdvanceHeadAsync(ExchangeDbContext db, IDbContextTransaction transaction, (long Sequence, string Hash) from, (long Sequence, string Hash) to, CancellationToken ct)
+    {
+        if (advanceHead is null)
+        {
+            // Kept prepared for the writer's connection: the same statement runs once per batch.
+            string Column(string property) => db.DelimitedColumn<LogChainHead>(property);
+            advanceHead = db.Database.GetDbConnection().CreateCommand();
+            advanceHead.CommandText = $"UPDATE {db.DelimitedTable<LogChainHead>()} SET {Column(nameof(LogChainHead.Sequence))} = @to_sequence, {Column(nameof(LogChainHead.Hash))} = @to_hash "
+                + $"WHERE {Column(nameof(LogChainHead.Id))} = @id AND {Column(nameof(LogChainHead.Sequence))} = @from_sequence AND {Column(nameof(LogChainHead.Hash))} = @from_hash";
+            foreach (var name in (string[])["to_sequence", "to_hash", "id", "from_sequence", "from_hash"])
+            {
+                var parameter = advanceHead.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                advanceHead.Parameters.Add(parameter);
+            }
+        }
+
+        advanceHead.Transaction = transaction.GetDbTransaction();
+        advanceHead.Parameters["@to_sequence"].Value = to.Sequence;
+        advanceHead.Parameters["@to_hash"].Value = to.Hash;
+        advanceHead.Parameters["@id"].Value = LogChain.HeadId;
+        advanceHead.Parameters["@from_sequence"].Value = from.Sequence;
+        advanceHead.Parameters["@from_hash"].Value = from.Hash;
+        return await advanceHead.ExecuteNonQueryAsync(ct);
+    }
+
+    private async ValueTask ResetWriterContextAsync()
+    {
+        if (appenders is { } open)
+        {
+            await open.Records.DisposeAsync();
+            await open.Checkpoints.DisposeAsync();
+            await open.Reads.DisposeAsync();
+            appenders = null;
+        }
+
+        if (advanceHead is not null)
+        {
+            await advanceHead.DisposeAsync();
+            advanceHead = null;
+        }
+
+        if (writerScope is { } scope)
+        {
+            await scope.DisposeAsync();
+        }
+
+        writerScope = null;
+        writerDb = null;
     }
 
     private async Task WriteAsync(List<(LogEntry Entry, TaskCompletionSource Done)> batch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+            var db = await WriterContextAsync(ct);
             var key = await signer.CurrentKeyAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var start = head ?? (await db.ChainHeads.AsNoTracking().SingleAsync(h => h.Id == LogChain.HeadId, ct)) switch { var h => (h.Sequence, h.Hash) };
             var (sequence, hash) = start;
+            var records = new List<MessageLogRecord>(batch.Count);
+            var checkpoints = new List<LogCheckpoint>();
+            var reads = new List<PersonalDataRead>();
             foreach (var (entry, _) in batch)
             {
                 sequence++;
                 var record = LogChain.Seal(entry, sequence, hash, key);
                 hash = record.Hash;
-                db.MessageLog.Add(record);
+                records.Add(record);
                 if (sequence % checkpointEvery == 0)
                 {
-                    db.Checkpoints.Add(LogChain.Checkpoint(record, key));
+                    checkpoints.Add(LogChain.Checkpoint(record, key));
                 }
 
                 if (entry.Read is { } read)
                 {
-                    db.PersonalDataReads.Add(read);
+                    reads.Add(read);
                 }
             }
 
             try
             {
-                await db.SaveChangesAsync(ct);
-                var advanced = await db.ChainHeads.Where(h => h.Id == LogChain.HeadId && h.Sequence == start.Item1 && h.Hash == start.Item2)
-                    .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, sequence).SetProperty(h => h.Hash, hash), ct);
+                // Plain multi-row INSERTs: the log is append-only, so change tracking would only cost time.
+                await appenders!.Records.AppendAsync(records, ct);
+                await appenders.Checkpoints.AppendAsync(checkpoints, ct);
+                await appenders.Reads.AppendAsync(reads, ct);
+                var advanced = await AdvanceHeadAsync(db, transaction, start, (sequence, hash), ct);
                 if (advanced == 1)
                 {
                     await transaction.CommitAsync(ct);
@@ -121,7 +206,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
                     return;
                 }
             }
-            catch (DbUpdateException) when (attempt < 10)
+            catch (DbException) when (attempt < 10)
             {
                 // Another node appended the same sequence numbers first.
             }

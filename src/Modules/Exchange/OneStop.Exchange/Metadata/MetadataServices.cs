@@ -4,22 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
 using OneStop.Exchange.Gateway;
 
 namespace OneStop.Exchange.Metadata;
-
-/// <summary>Resolves provider URLs stored relative to this node.</summary>
-internal static class ProviderUrls
-{
-    public static string Resolve(IConfiguration configuration, string url)
-        // "/providers/..." parses as an absolute file: URI on Unix, so look at the scheme.
-        => Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
-            ? url
-            : (configuration[ExchangeNames.LocalBaseUrlKey] ?? "http://127.0.0.1:5080").TrimEnd('/') + url;
-}
 
 /// <summary>An answer of a metadata service, or the X-Road error instead.</summary>
 internal sealed record MetadataAnswer(string ContentType, byte[] Body, XRoadError? Error = null)
@@ -32,7 +20,7 @@ internal sealed record MetadataAnswer(string ContentType, byte[] Body, XRoadErro
 /// <c>getOpenAPI?serviceCode=</c> on a provider subsystem, and <c>listClients</c> (PR-META).
 /// JSON property names and shapes follow the protocol (snake case, the <c>service</c> array).
 /// </summary>
-internal sealed class MetadataServices(ExchangeDbContext db, IHttpClientFactory httpClients, IConfiguration configuration)
+internal sealed class MetadataServices(ExchangeDbContext db, IHttpClientFactory httpClients)
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -58,7 +46,7 @@ internal sealed class MetadataServices(ExchangeDbContext db, IHttpClientFactory 
 
                 try
                 {
-                    using var response = await httpClients.CreateClient(ExchangeNames.ProviderHttpClient).GetAsync(new Uri(ProviderUrls.Resolve(configuration, service.OpenApiUrl)), ct);
+                    using var response = await httpClients.CreateClient(ProviderClients.For(service.OpenApiUrl)).GetAsync(ProviderUrls.Resolve(service.OpenApiUrl), ct);
                     return response.IsSuccessStatusCode
                         ? new MetadataAnswer(response.Content.Headers.ContentType?.ToString() ?? "application/json", await response.Content.ReadAsByteArrayAsync(ct))
                         : MetadataAnswer.Fail(XRoadError.ProviderError((int)response.StatusCode));

@@ -1,0 +1,199 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using OneStop.Exchange.Contracts;
+
+namespace OneStop.Exchange.Gateway;
+
+/// <summary>
+/// Where a provider URL points: a relative URL (<c>/providers/...</c>) is a provider hosted by this
+/// node and is called in process; an absolute http(s) URL is called over the network.
+/// </summary>
+internal static class ProviderUrls
+{
+    /// <summary>The authority in-process requests carry; it never resolves, so nothing leaves the process by accident.</summary>
+    public const string LocalAuthority = "onestop.local";
+
+    public static bool IsLocal(string url)
+        // "/providers/..." parses as an absolute file: URI on Unix, so look at the scheme.
+        => !(Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps));
+
+    public static Uri Resolve(string url) => new(IsLocal(url) ? $"http://{LocalAuthority}/{url.TrimStart('/')}" : url);
+}
+
+/// <summary>The named HttpClient for a provider URL.</summary>
+internal static class ProviderClients
+{
+    /// <summary>Providers hosted by this node, called in process.</summary>
+    public const string Local = "exchange-local-providers";
+
+    public static string For(string url) => ProviderUrls.IsLocal(url) ? Local : ExchangeNames.ProviderHttpClient;
+}
+
+/// <summary>
+/// Captures the host's whole request pipeline when it is built, so that providers hosted by this
+/// node can be called without a second trip through sockets and Kestrel. The call still passes
+/// every middleware (the provider's own token check included), as an HTTP call would.
+/// </summary>
+internal sealed class LocalPipeline : IStartupFilter
+{
+    private RequestDelegate? pipeline;
+
+    public RequestDelegate Pipeline => pipeline ?? throw new InvalidOperationException("The host has not built its request pipeline yet.");
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(rest => pipeline = rest);
+        next(app);
+    };
+}
+
+/// <summary>Marks a request made in process by the gateway, so the gateway refuses to be called from within itself.</summary>
+internal sealed class LocalCallFeature
+{
+    public static readonly LocalCallFeature Instance = new();
+}
+
+/// <summary>
+/// An <see cref="HttpMessageHandler"/> that runs a request through <see cref="LocalPipeline"/> and
+/// buffers the answer, behaving as a socket would: cancellation gives up at once, an aborted or
+/// short response is an <see cref="IOException"/>, an unhandled error is a 500.
+/// </summary>
+internal sealed class LocalProviderHandler(LocalPipeline local, IHttpContextFactory contexts) : HttpMessageHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no address.");
+        var requestFeature = new HttpRequestFeature
+        {
+            Protocol = "HTTP/1.1", Scheme = uri.Scheme, Method = request.Method.Method, PathBase = string.Empty,
+            Path = PathString.FromUriComponent(uri.AbsolutePath).Value ?? "/", QueryString = uri.Query, RawTarget = uri.PathAndQuery,
+            Body = request.Content is null ? Stream.Null : await request.Content.ReadAsStreamAsync(cancellationToken),
+        };
+        requestFeature.Headers.Host = uri.Authority;
+        foreach (var (name, values) in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+        {
+            requestFeature.Headers.Append(name, new StringValues(values.ToArray()));
+        }
+
+        using var buffer = new MemoryStream();
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var response = new BufferedResponseFeature();
+        var lifetime = new Lifetime(aborted);
+        var features = new FeatureCollection();
+        features.Set<IHttpRequestFeature>(requestFeature);
+        features.Set<IHttpResponseFeature>(response);
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        features.Set<IHttpRequestLifetimeFeature>(lifetime);
+        features.Set<IHttpConnectionFeature>(new HttpConnectionFeature
+        {
+            ConnectionId = Guid.NewGuid().ToString("N"), RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback,
+        });
+        features.Set(LocalCallFeature.Instance);
+
+        var context = contexts.Create(features);
+        var run = RunAsync(context, response);
+        try
+        {
+            // A provider deaf to cancellation is left to finish on its own; the caller stops waiting, as over a socket.
+            await run.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = run.ContinueWith(_ => contexts.Dispose(context), TaskScheduler.Default);
+            throw;
+        }
+
+        try
+        {
+            if (lifetime.WasAborted || response.Headers.ContentLength is { } length && length != buffer.Length && request.Method != HttpMethod.Head)
+            {
+                throw new IOException("The provider's answer broke off.");
+            }
+
+            var message = new HttpResponseMessage((HttpStatusCode)response.StatusCode)
+            {
+                RequestMessage = request,
+                Content = new ByteArrayContent(buffer.ToArray()),
+            };
+            foreach (var (name, values) in response.Headers)
+            {
+                if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+                {
+                    message.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                }
+            }
+
+            await response.CompleteAsync();
+            return message;
+        }
+        finally
+        {
+            contexts.Dispose(context);
+        }
+    }
+
+    private async Task RunAsync(HttpContext context, BufferedResponseFeature response)
+    {
+        try
+        {
+            await local.Pipeline(context);
+        }
+        catch (Exception) when (!response.HasStarted)
+        {
+            // What a server does with an error that nothing handled.
+            response.Headers.Clear();
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+
+        await response.StartAsync();
+    }
+
+    private sealed class Lifetime(CancellationTokenSource source) : IHttpRequestLifetimeFeature
+    {
+        public bool WasAborted { get; private set; }
+
+        public CancellationToken RequestAborted { get; set; } = source.Token;
+
+        public void Abort()
+        {
+            WasAborted = true;
+            source.Cancel();
+        }
+    }
+
+    /// <summary>Runs OnStarting callbacks once the provider is done (the answer is buffered, so headers may change until then) and OnCompleted ones after.</summary>
+    private sealed class BufferedResponseFeature : HttpResponseFeature
+    {
+        private readonly Stack<(Func<object, Task> Callback, object State)> starting = new();
+        private readonly Stack<(Func<object, Task> Callback, object State)> completed = new();
+        private bool started;
+
+        public override bool HasStarted => started;
+
+        public override void OnStarting(Func<object, Task> callback, object state) => starting.Push((callback, state));
+
+        public override void OnCompleted(Func<object, Task> callback, object state) => completed.Push((callback, state));
+
+        public async Task StartAsync()
+        {
+            while (starting.TryPop(out var entry))
+            {
+                await entry.Callback(entry.State);
+            }
+
+            started = true;
+        }
+
+        public async Task CompleteAsync()
+        {
+            while (completed.TryPop(out var entry))
+            {
+                await entry.Callback(entry.State);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using static OneStop.Exchange.Tests.Http.ExchangeTestData;
+
+namespace OneStop.Exchange.Tests.Http;
+
+/// <summary>Providers registered with a relative URL are called in process, through the host's whole pipeline.</summary>
+public sealed class LocalProviderTests(ExchangeAppFactory app) : IClassFixture<ExchangeAppFactory>
+{
+    [Fact]
+    public async Task LocalCall_StillPassesTheProvidersOwnTokenCheck()
+    {
+        // Registered without the registries' token: the in-process call must meet the same refusal as an HTTP call.
+        var service = await app.AddServiceAsync("/providers/registries");
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/population/persons/{DocumentedCitizen}", client);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Road-Error"));
+        Assert.Contains("only through the government data exchange", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalCall_QueryAndEscapedPath_ReachTheProviderDecodedOnce()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.CountingProvider);
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+        var marker = NewCode("m-");
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{marker}/a%20b?x=1", client);
+
+        Assert.Equal("""{"counted":true}""", await XRoadAssert.OkAsync(response));
+        Assert.Contains($"/{marker}/a b", app.CountedCalls);
+    }
+
+    [Fact]
+    public async Task LocalCall_BackIntoTheGateway_IsRefusedInsteadOfLooping()
+    {
+        var service = await app.AddServiceAsync("/r1/TH/GOV/DOPA/population");
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, service);
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/persons/{DocumentedCitizen}", client);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("forwards to the exchange itself", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -26,13 +26,14 @@ internal static class ProgramCommands
             {
                 "seed" => await SeedAsync(services, SeedOptions.Parse(args.AsSpan(1))),
                 "exchange" when args is [_, "verify-log"] => await VerifyLogAsync(services),
+                "exchange" when args is [_, "archive-log", ..] => await ArchiveLogAsync(services, args.AsSpan(2).ToArray()),
                 _ => throw new CommandLineException($"Unknown command: {string.Join(' ', args)}."),
             };
         }
         catch (CommandLineException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR] | exchange verify-log");
+            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR] | exchange verify-log | exchange archive-log [--older-than-days N]");
             return 2;
         }
     }
@@ -70,6 +71,24 @@ internal static class ProgramCommands
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"message log ALTERED: record {result.FirstAlteredSequence} fails verification: {result.Problem} ({result.Records} records before it verified)"));
         return 1;
+    }
+
+    /// <summary>Moves records older than the retention period (or <c>--older-than-days N</c>) into an archive file.</summary>
+    private static async Task<int> ArchiveLogAsync(IServiceProvider services, string[] options)
+    {
+        DateTime? olderThan = options switch
+        {
+            [] => null,
+            ["--older-than-days", var n] when int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var days) => DateTime.UtcNow.AddDays(-days),
+            _ => throw new CommandLineException($"Unknown options: {string.Join(' ', options)}."),
+        };
+        using var scope = services.CreateScope();
+        var archiver = scope.ServiceProvider.GetRequiredService<IMessageLogArchiver>();
+        var result = await archiver.ArchiveAsync(olderThan, CancellationToken.None);
+        Console.WriteLine(result.Records > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"archived {result.Records} message-log records to {result.File}")
+            : $"nothing archived: {result.Note}");
+        return 0;
     }
 
     private static readonly JsonSerializerOptions JsonLines = new(JsonSerializerDefaults.Web)

@@ -21,3 +21,19 @@ public sealed record MessageLogVerification(long Records, long? FirstAlteredSequ
 {
     public bool Intact => FirstAlteredSequence is null;
 }
+
+/// <summary>Moves message-log records older than the retention period into archive files.</summary>
+public interface IMessageLogArchiver
+{
+    /// <summary>The folder archive files are written to.</summary>
+    string Folder { get; }
+
+    /// <summary>Archives records older than <paramref name="olderThan"/>, or than the configured retention period when null.</summary>
+    Task<MessageLogArchiveResult> ArchiveAsync(DateTime? olderThan, CancellationToken cancellationToken);
+}
+
+/// <summary>What an archive run did.</summary>
+/// <param name="Records">Records moved out of the database.</param>
+/// <param name="File">The archive file written, or null.</param>
+/// <param name="Note">Why nothing was archived, when nothing was.</param>
+public sealed record MessageLogArchiveResult(int Records, string? File, string? Note);

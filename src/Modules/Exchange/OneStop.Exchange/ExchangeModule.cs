@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
 using OneStop.Exchange.DataSubjects;
+using OneStop.Exchange.Admin;
 using OneStop.Exchange.Gateway;
 using OneStop.Exchange.MessageLog;
 using OneStop.Exchange.Metadata;
@@ -48,7 +49,11 @@ public static class ExchangeModule
         services.AddHostedService(sp => sp.GetRequiredService<MessageLogWriter>());
         services.AddScoped<ExchangeGateway>();
         services.AddScoped<MetadataServices>();
+        services.AddScoped<DirectoryEditor>();
         services.AddScoped<IMessageLogVerifier, MessageLogVerifier>();
+        services.AddScoped<MessageLogArchiver>();
+        services.AddScoped<IMessageLogArchiver>(sp => sp.GetRequiredService<MessageLogArchiver>());
+        services.AddHostedService<MessageLogRetentionService>();
         services.AddScoped<IModuleSeeder, ExchangeSeeder>();
         services.AddNavigationItem(new NavigationItem("/Exchange/MyData", "ใครอ่านข้อมูลของฉัน", "Who read my data", Order: 20));
         return builder;
@@ -76,7 +81,7 @@ public static class ExchangeModule
             .WithMetadata(new OwnsRequestLimits())
             .ExcludeFromDescription();
         MetadataServices.MapListClients(app);
-        app.MapGroup("/api/exchange").WithTags("Exchange").MapPersonalDataReads().MapConsents();
+        app.MapGroup("/api/exchange").WithTags("Exchange").MapPersonalDataReads().MapConsents().MapDirectoryAdmin();
         return app;
     }
 }

@@ -278,3 +278,47 @@ internal sealed class PersonalDataRead
 
     public required string XRoadId { get; init; }
 }
+
+/// <summary>A change an operator made to the exchange's directory (members, subsystems, services, rights): who, when, what.</summary>
+internal sealed class DirectoryChange
+{
+    public long Id { get; init; }
+
+    public DateTime Time { get; init; }
+
+    /// <summary>The operator's name as signed in.</summary>
+    public required string Actor { get; init; }
+
+    /// <summary>E.g. <c>service.created</c>, <c>right.removed</c>.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>What was changed, e.g. the service ID.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>The saved state, as JSON.</summary>
+    public required string State { get; init; }
+}
+
+/// <summary>
+/// Records moved out of the database into an archive file: the range, the hash of its last record
+/// (where the chain in the database continues) and the file's own SHA-256, so that the file can be
+/// checked whenever it is brought back.
+/// </summary>
+internal sealed class LogArchive
+{
+    public long Id { get; init; }
+
+    public long FromSequence { get; init; }
+
+    public long ToSequence { get; init; }
+
+    /// <summary>Hash of record <see cref="ToSequence"/>: the next record in the database links to it.</summary>
+    public required string LastHash { get; init; }
+
+    /// <summary>File name in the archive folder.</summary>
+    public required string File { get; init; }
+
+    public required string FileSha256 { get; init; }
+
+    public DateTime ArchivedAt { get; init; }
+}

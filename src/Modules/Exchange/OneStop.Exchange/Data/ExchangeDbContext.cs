@@ -32,6 +32,10 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
 
+    public DbSet<DirectoryChange> DirectoryChanges => Set<DirectoryChange>();
+
+    public DbSet<LogArchive> LogArchives => Set<LogArchive>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -165,6 +169,24 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.ToTable("signing_key");
             b.HasKey(k => k.KeyId);
             b.Property(k => k.KeyId).HasMaxLength(50);
+        });
+        modelBuilder.Entity<LogArchive>(b =>
+        {
+            b.ToTable("log_archive");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.LastHash).HasMaxLength(64);
+            b.Property(a => a.File).HasMaxLength(200);
+            b.Property(a => a.FileSha256).HasMaxLength(64);
+            b.HasIndex(a => a.ToSequence).IsUnique();
+        });
+        modelBuilder.Entity<DirectoryChange>(b =>
+        {
+            b.ToTable("directory_change");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Actor).HasMaxLength(200);
+            b.Property(c => c.Action).HasMaxLength(50);
+            b.Property(c => c.Target).HasMaxLength(500);
+            b.HasIndex(c => c.Time);
         });
         modelBuilder.Entity<PersonalDataRead>(b =>
         {

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Exchange.Data;
 using OneStop.Exchange.MessageLog;
+using OneStop.SharedKernel;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Http;
@@ -66,31 +67,56 @@ internal static class Consents
     private static async Task<Results<Created<ConsentDto>, Ok<ConsentDto>, ProblemHttpResult>> GrantAsync(
         GrantRequest request, ClaimsPrincipal user, ExchangeDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var pid = user.FindFirstValue(Claims.CitizenId)!;
+        var result = await GrantForAsync(db, clock, user.FindFirstValue(Claims.CitizenId)!, request, ct);
+        if (result.Error is { } error)
+        {
+            return ApiProblems.From(error);
+        }
+
+        var (consent, created) = result.Value;
+        return created ? TypedResults.Created($"/api/exchange/consents/{consent.Id}", consent) : TypedResults.Ok(consent);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="pid"/>'s consent; an identical active consent is returned instead of a
+    /// second one (<c>Created</c> false), so a repeated submission changes nothing.
+    /// </summary>
+    public static async Task<Result<(ConsentDto Consent, bool Created)>> GrantForAsync(ExchangeDbContext db, TimeProvider clock, string pid, GrantRequest request, CancellationToken ct)
+    {
         if (!await db.Subsystems.AnyAsync(s => s.Id == request.Client, ct))
         {
-            return ApiProblems.Invalid("client", $"{request.Client} is not a system on the exchange.");
+            return Error.Invalid("client", $"{request.Client} is not a system on the exchange.");
         }
 
         var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.Service, ct);
         if (service is null)
         {
-            return ApiProblems.Invalid("service", $"{request.Service} is not a service on the exchange.");
+            return Error.Invalid("service", $"{request.Service} is not a service on the exchange.");
         }
 
         if (!service.PersonalData)
         {
-            return ApiProblems.Invalid("service", $"{request.Service} returns no personal data; no consent is needed.");
+            return Error.Invalid("service", $"{request.Service} returns no personal data; no consent is needed.");
+        }
+
+        var purpose = request.Purpose?.Trim() ?? string.Empty;
+        if (purpose.Length is < 3 or > 500)
+        {
+            return Error.Invalid("purpose", "Say what the consent is for in 3 to 500 characters.");
+        }
+
+        if (request.Days is < 1 or > MaxDays)
+        {
+            return Error.Invalid("days", $"A consent lasts 1 to {MaxDays} days.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var purpose = request.Purpose.Trim();
         var existing = await db.Consents.AsNoTracking()
             .Where(c => c.DataSubject == pid && c.ClientId == request.Client && c.ServiceId == request.Service && c.Purpose == purpose && c.WithdrawnAt == null && c.ExpiresAt > now)
             .FirstOrDefaultAsync(ct);
         if (existing is not null)
         {
-            return TypedResults.Ok(ToDto(existing, now));
+            return (ToDto(existing, now), false);
         }
 
         var consent = new Consent
@@ -100,7 +126,24 @@ internal static class Consents
         };
         db.Consents.Add(consent);
         await SaveWithEventAsync(db, consent, ConsentEventKind.Granted, consent.GrantedAt, ct);
-        return TypedResults.Created($"/api/exchange/consents/{consent.Id}", ToDto(consent, now));
+        return (ToDto(consent, now), true);
+    }
+
+    /// <summary>A system that may read a service only with the data subject's consent (its access right has no legal mandate).</summary>
+    public sealed record ConsentableAccess(string Client, string ClientName, string Service, string ServiceTitle);
+
+    /// <summary>What a person can give consent for: rights without a mandate to services returning personal data.</summary>
+    public static async Task<List<ConsentableAccess>> ConsentableAsync(ExchangeDbContext db, CancellationToken ct)
+    {
+        var rows = await (from r in db.AccessRights
+                          where r.LegalMandate == null
+                          join s in db.Services on r.ServiceId equals s.Id
+                          where s.PersonalData && !s.Disabled
+                          join c in db.Subsystems on r.ClientId equals c.Id
+                          select new { Client = c.Id, ClientName = c.Name, Service = s.Id, ServiceTitle = s.Title })
+            .ToListAsync(ct);
+        return rows.Select(a => new ConsentableAccess(a.Client, a.ClientName, a.Service, a.ServiceTitle))
+            .Distinct().OrderBy(a => a.ClientName, StringComparer.Ordinal).ThenBy(a => a.ServiceTitle, StringComparer.Ordinal).ToList();
     }
 
     private static async Task<Results<Ok<ConsentDto>, ProblemHttpResult>> WithdrawAsync(Guid id, ClaimsPrincipal user, ExchangeDbContext db, TimeProvider clock, CancellationToken ct)

@@ -7,16 +7,24 @@ namespace OneStop.Exchange.MessageLog;
 /// <summary>
 /// Walks the whole log in order: sequence numbers without gaps, each record linked to its
 /// predecessor, its hash recomputed from its content, its signature valid, and the chain head
-/// matching the last record (so that removing records at the end is noticed too).
+/// matching the last record (so that removing records at the end is noticed too). Archived records
+/// are covered by their files' recorded SHA-256 and by the link from the first record still here.
 /// </summary>
-internal sealed class MessageLogVerifier(ExchangeDbContext db) : IMessageLogVerifier
+internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchiver archives) : IMessageLogVerifier
 {
     private const int Page = 1000;
 
     public async Task<MessageLogVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         var keys = await db.SigningKeys.AsNoTracking().ToDictionaryAsync(k => k.KeyId, k => k.PublicKey, cancellationToken);
-        var (expectedSequence, previousHash, count) = (1L, LogChain.Genesis, 0L);
+        if (await archives.FirstBrokenArchiveAsync(cancellationToken) is { } broken)
+        {
+            return new MessageLogVerification(0, broken.Sequence, broken.Problem);
+        }
+
+        // Archived records left the database; the chain continues from the last one's hash.
+        var anchor = await MessageLogArchiver.LatestAsync(db, cancellationToken);
+        var (expectedSequence, previousHash, count) = (anchor is null ? 1L : anchor.ToSequence + 1, anchor?.LastHash ?? LogChain.Genesis, 0L);
         while (true)
         {
             var page = await db.MessageLog.AsNoTracking().Where(r => r.Sequence >= expectedSequence)

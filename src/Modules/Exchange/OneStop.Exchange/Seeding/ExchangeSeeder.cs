@@ -15,6 +15,9 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
 {
     public const string DemoClient = "TH/GOV/DEMO/counter";
 
+    /// <summary>A demo system that may read population records only with the person's consent.</summary>
+    public const string DemoConsentClient = "TH/GOV/DEMO/scholarship";
+
     private const string DemoMandate =
         "พ.ร.บ.การอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ. 2558 และ พ.ร.บ.การบริหารงานและการให้บริการภาครัฐผ่านระบบดิจิทัล พ.ศ. 2562 มาตรา 12 (demo mandate: counter service)";
 
@@ -63,6 +66,11 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
                 Id = DemoClient, MemberId = "TH/GOV/DEMO", Code = "counter", Name = "Counter service (demo)",
                 ConnectionType = ConnectionType.Http, AllowedAddresses = ["127.0.0.1", "::1"],
             },
+            new Subsystem
+            {
+                Id = DemoConsentClient, MemberId = "TH/GOV/DEMO", Code = "scholarship", Name = "กองทุนทุนการศึกษา (สาธิต) / Scholarship fund (demo)",
+                ConnectionType = ConnectionType.Http, AllowedAddresses = ["127.0.0.1", "::1"],
+            },
         ], cancellationToken);
         if (!await db.AccessRights.AnyAsync(r => r.ClientId == DemoClient, cancellationToken))
         {
@@ -71,6 +79,12 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
                 new AccessRight { ClientId = DemoClient, ServiceId = "TH/GOV/DOPA/population/card-check", Method = "POST", Path = "/", LegalMandate = DemoMandate },
                 new AccessRight { ClientId = DemoClient, ServiceId = "TH/GOV/DBD/juristic/companies", Method = "GET", Path = "/*", LegalMandate = DemoMandate },
                 new AccessRight { ClientId = DemoClient, ServiceId = "TH/GOV/CUSTOMS/nsw/traders", Method = "GET", Path = "/*" });
+        }
+
+        // No mandate: this system reads a person's record only with that person's consent.
+        if (!await db.AccessRights.AnyAsync(r => r.ClientId == DemoConsentClient, cancellationToken))
+        {
+            db.AccessRights.Add(new AccessRight { ClientId = DemoConsentClient, ServiceId = "TH/GOV/DOPA/population/persons", Method = "GET", Path = "/*" });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -16,12 +16,46 @@ internal sealed class MyDataModel(ExchangeDbContext db, TimeProvider clock) : Pa
 
     public IReadOnlyList<Consents.ConsentDto> Consents { get; private set; } = [];
 
+    public IReadOnlyList<Consents.ConsentableAccess> Consentable { get; private set; } = [];
+
+    /// <summary>The chosen system and service, as <c>client|service</c>.</summary>
+    [BindProperty]
+    public string? Access { get; set; }
+
+    [BindProperty]
+    public string? Purpose { get; set; }
+
+    [BindProperty]
+    public int Days { get; set; } = 30;
+
+    [TempData]
+    public bool Granted { get; set; }
+
     private string Pid => User.FindFirstValue(Claims.CitizenId)!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostGrantAsync(CancellationToken ct)
+    {
+        var parts = (Access ?? string.Empty).Split('|');
+        var request = new Consents.GrantRequest(parts[0], parts.Length > 1 ? parts[1] : string.Empty, Purpose ?? string.Empty, Days);
+        var result = await DataSubjects.Consents.GrantForAsync(db, clock, Pid, request, ct);
+        if (result.Error is { } error)
+        {
+            ModelState.AddModelError(error.Field is "client" or "service" ? "access" : error.Field ?? "purpose", error.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        Granted = true;
+        return Redirect("/Exchange/MyData#consents");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Reads = await PersonalDataReads.ListForAsync(db, Pid, 200, ct);
         Consents = await DataSubjects.Consents.ListForAsync(db, clock, Pid, ct);
+        Consentable = await DataSubjects.Consents.ConsentableAsync(db, ct);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)

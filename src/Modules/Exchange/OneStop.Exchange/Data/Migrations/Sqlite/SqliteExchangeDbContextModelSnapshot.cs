@@ -154,6 +154,41 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                     b.ToTable("exchange_consent_event", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Exchange.Data.DirectoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Time");
+
+                    b.ToTable("exchange_directory_change", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Exchange.Data.ExchangeService", b =>
                 {
                     b.Property<string>("Id")
@@ -202,6 +237,44 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                     b.HasIndex("SubsystemId");
 
                     b.ToTable("exchange_service", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Exchange.Data.LogArchive", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ToSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToSequence")
+                        .IsUnique();
+
+                    b.ToTable("exchange_log_archive", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Exchange.Data.LogChainHead", b =>

@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Exchange.Data;
+using OneStop.SharedKernel;
+using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Http;
+
+namespace OneStop.Exchange.Admin;
+
+/// <summary>The operators' API for the exchange directory (the admin pages do the same through <see cref="DirectoryEditor"/>).</summary>
+internal static class DirectoryApi
+{
+    /// <summary>What a save did.</summary>
+    public sealed record Saved(string Id, DirectoryEditor.Outcome Outcome);
+
+    /// <summary>A consent as an operator sees it: the person's ID masked, since operators need counts and scopes, not identities.</summary>
+    public sealed record ConsentSummary(Guid Id, string DataSubject, string Client, string Service, string Purpose, DateTime GrantedAt, DateTime ExpiresAt, DateTime? WithdrawnAt, bool Active);
+
+    public static RouteGroupBuilder MapDirectoryAdmin(this RouteGroupBuilder group)
+    {
+        var admin = group.MapGroup("/admin").RequireAuthorization(Policies.Admin).WithTags("Exchange administration");
+        admin.MapPut("/members/{instance}/{memberClass}/{memberCode}", SaveMemberAsync).WithName("Exchange_Admin_SaveMember")
+            .WithSummary("Create or change a member (idempotent)");
+        admin.MapPut("/subsystems/{instance}/{memberClass}/{memberCode}/{subsystemCode}", SaveSubsystemAsync).WithName("Exchange_Admin_SaveSubsystem")
+            .WithSummary("Create or change a subsystem and how it connects (idempotent)");
+        admin.MapPut("/services/{instance}/{memberClass}/{memberCode}/{subsystemCode}/{serviceCode}", SaveServiceAsync).WithName("Exchange_Admin_SaveService")
+            .WithSummary("Create or change a service with its endpoints (idempotent)");
+        admin.MapPost("/rights", AddRightAsync).WithName("Exchange_Admin_AddRight")
+            .WithSummary("Grant a subsystem the right to call a service's method and path (the same right again returns it)");
+        admin.MapDelete("/rights/{id:int}", RemoveRightAsync).WithName("Exchange_Admin_RemoveRight")
+            .WithSummary("Remove an access right (removing one that is gone is not an error)");
+        admin.MapGet("/changes", ChangesAsync).WithName("Exchange_Admin_Changes").WithSummary("Latest changes to the directory, newest first");
+        admin.MapGet("/consents", ConsentsAsync).WithName("Exchange_Admin_Consents")
+            .WithSummary("Consents on the exchange, newest first, with the data subjects' IDs masked");
+        return group;
+    }
+
+    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
+    private static Results<Created<Saved>, Ok<Saved>, ProblemHttpResult> Answer(Result<DirectoryEditor.Outcome> result, string id, string location)
+        => result.Error is { } error ? ApiProblems.From(error)
+            : result.Value == DirectoryEditor.Outcome.Created ? TypedResults.Created(location, new Saved(id, result.Value))
+            : TypedResults.Ok(new Saved(id, result.Value));
+
+    private static async Task<Results<Created<Saved>, Ok<Saved>, ProblemHttpResult>> SaveMemberAsync(
+        string instance, string memberClass, string memberCode, DirectoryEditor.MemberInput input, DirectoryEditor editor, ClaimsPrincipal user, CancellationToken ct)
+        => Answer(await editor.SaveMemberAsync(instance, memberClass, memberCode, input, Actor(user), ct),
+            $"{instance}/{memberClass}/{memberCode}", $"/api/exchange/admin/members/{instance}/{memberClass}/{memberCode}");
+
+    private static async Task<Results<Created<Saved>, Ok<Saved>, ProblemHttpResult>> SaveSubsystemAsync(
+        string instance, string memberClass, string memberCode, string subsystemCode, DirectoryEditor.SubsystemInput input, DirectoryEditor editor, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var member = $"{instance}/{memberClass}/{memberCode}";
+        return Answer(await editor.SaveSubsystemAsync(member, subsystemCode, input, Actor(user), ct), $"{member}/{subsystemCode}", $"/api/exchange/admin/subsystems/{member}/{subsystemCode}");
+    }
+
+    private static async Task<Results<Created<Saved>, Ok<Saved>, ProblemHttpResult>> SaveServiceAsync(
+        string instance, string memberClass, string memberCode, string subsystemCode, string serviceCode, DirectoryEditor.ServiceInput input,
+        DirectoryEditor editor, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var subsystem = $"{instance}/{memberClass}/{memberCode}/{subsystemCode}";
+        return Answer(await editor.SaveServiceAsync(subsystem, serviceCode, input, Actor(user), ct), $"{subsystem}/{serviceCode}", $"/api/exchange/admin/services/{subsystem}/{serviceCode}");
+    }
+
+    private static async Task<Results<Created<AccessRight>, Ok<AccessRight>, ProblemHttpResult>> AddRightAsync(
+        DirectoryEditor.RightInput input, DirectoryEditor editor, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await editor.AddRightAsync(input, Actor(user), ct);
+        if (result.Error is { } error)
+        {
+            return ApiProblems.From(error);
+        }
+
+        var (right, outcome) = result.Value;
+        return outcome == DirectoryEditor.Outcome.Created ? TypedResults.Created($"/api/exchange/admin/rights/{right.Id}", right) : TypedResults.Ok(right);
+    }
+
+    private static async Task<NoContent> RemoveRightAsync(int id, DirectoryEditor editor, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await editor.RemoveRightAsync(id, Actor(user), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<DirectoryChange>>> ChangesAsync(ExchangeDbContext db, CancellationToken ct, int take = 100)
+        => TypedResults.Ok(await db.DirectoryChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct));
+
+    private static async Task<Ok<List<ConsentSummary>>> ConsentsAsync(ExchangeDbContext db, TimeProvider clock, CancellationToken ct, string? client = null, string? service = null, int take = 200)
+        => TypedResults.Ok(await ConsentSummariesAsync(db, clock, client, service, take, ct));
+
+    /// <summary>Consents for operators, newest first, optionally for one client or service.</summary>
+    public static async Task<List<ConsentSummary>> ConsentSummariesAsync(ExchangeDbContext db, TimeProvider clock, string? client, string? service, int take, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Consents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(client))
+        {
+            query = query.Where(c => c.ClientId == client);
+        }
+
+        if (!string.IsNullOrWhiteSpace(service))
+        {
+            query = query.Where(c => c.ServiceId == service);
+        }
+
+        var consents = await query.OrderByDescending(c => c.GrantedAt).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
+        return consents.Select(c => new ConsentSummary(c.Id, Mask(c.DataSubject), c.ClientId, c.ServiceId, c.Purpose, c.GrantedAt, c.ExpiresAt, c.WithdrawnAt,
+            c.WithdrawnAt is null && c.ExpiresAt > now)).ToList();
+    }
+
+    /// <summary>1999900000013 → 1-xxxx-xxxxx-x1-3: enough to tell consents apart on a screen, not to identify anyone.</summary>
+    public static string Mask(string citizenId)
+        => citizenId.Length == 13 ? $"{citizenId[0]}-xxxx-xxxxx-x{citizenId[11]}-{citizenId[12]}" : "xxxxxxxxxxxxx";
+}

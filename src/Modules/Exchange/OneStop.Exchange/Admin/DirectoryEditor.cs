@@ -1,0 +1,374 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Exchange.Data;
+using OneStop.Exchange.Gateway;
+using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel;
+
+namespace OneStop.Exchange.Admin;
+
+/// <summary>
+/// What an exchange operator may change: members, their subsystems, services with endpoints, and
+/// access rights. The API and the admin pages both go through here, so they share every rule.
+/// Saving is idempotent (the same input twice changes nothing the second time), and each change is
+/// recorded with who made it.
+/// </summary>
+internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider clock)
+{
+    public static readonly string[] Methods = ["*", "GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A member (organisation).</summary>
+    public sealed record MemberInput(string Name, string? AgencyCode);
+
+    /// <summary>A subsystem (information system) of a member.</summary>
+    public sealed record SubsystemInput(string Name, ConnectionType ConnectionType, IReadOnlyList<string>? AllowedAddresses, string? ClientCertificateThumbprint);
+
+    /// <summary>One method and path pattern a service offers.</summary>
+    public sealed record EndpointInput(string Method, string Path);
+
+    /// <summary>A REST service of a provider subsystem.</summary>
+    public sealed record ServiceInput(
+        string Title, string BaseUrl, string? OpenApiUrl, bool PersonalData, int TimeoutSeconds, bool Disabled, IReadOnlyList<EndpointInput>? Endpoints);
+
+    /// <summary>A right of a client subsystem to call a service's method and path.</summary>
+    public sealed record RightInput(string Client, string Service, string Method, string Path, string? LegalMandate);
+
+    /// <summary>Whether a save created something new or changed (or left) an existing one.</summary>
+    public enum Outcome
+    {
+        Created,
+        Updated,
+        Unchanged,
+    }
+
+    public async Task<Result<Outcome>> SaveMemberAsync(string instance, string memberClass, string memberCode, MemberInput input, string actor, CancellationToken ct)
+    {
+        if (IdentifierProblem(instance, memberClass, memberCode) is { } problem)
+        {
+            return problem;
+        }
+
+        var name = input.Name?.Trim() ?? string.Empty;
+        var agency = string.IsNullOrWhiteSpace(input.AgencyCode) ? null : input.AgencyCode.Trim().ToUpperInvariant();
+        if (TextProblem("name", name, 300) is { } nameProblem)
+        {
+            return nameProblem;
+        }
+
+        if (agency is { Length: > 10 })
+        {
+            return Error.Invalid("agencyCode", "An agency code has at most 10 characters.");
+        }
+
+        var id = $"{instance}/{memberClass}/{memberCode}";
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == id, ct);
+        Outcome outcome;
+        if (member is null)
+        {
+            db.Members.Add(new Member { Id = id, Instance = instance, MemberClass = memberClass, MemberCode = memberCode, Name = name, AgencyCode = agency });
+            outcome = Outcome.Created;
+        }
+        else if (member.Name == name && member.AgencyCode == agency)
+        {
+            return Outcome.Unchanged;
+        }
+        else
+        {
+            (member.Name, member.AgencyCode) = (name, agency);
+            outcome = Outcome.Updated;
+        }
+
+        return await SaveAsync(outcome, "member", id, new { name, agencyCode = agency }, actor, ct);
+    }
+
+    public async Task<Result<Outcome>> SaveSubsystemAsync(string memberId, string code, SubsystemInput input, string actor, CancellationToken ct)
+    {
+        if (IdentifierProblem(code) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!await db.Members.AnyAsync(m => m.Id == memberId, ct))
+        {
+            return Error.NotFound("member", memberId);
+        }
+
+        var name = input.Name?.Trim() ?? string.Empty;
+        if (TextProblem("name", name, 300) is { } nameProblem)
+        {
+            return nameProblem;
+        }
+
+        if (!Enum.IsDefined(input.ConnectionType))
+        {
+            return Error.Invalid("connectionType", "The connection type is Http, Https or HttpsClientCertificate.");
+        }
+
+        var addresses = new List<string>();
+        foreach (var given in (input.AllowedAddresses ?? []).Select(a => a.Trim()).Where(a => a.Length > 0))
+        {
+            if (!IPAddress.TryParse(given, out var address))
+            {
+                return Error.Invalid("allowedAddresses", $"'{given}' is not an IP address.");
+            }
+
+            addresses.Add(address.ToString());
+        }
+
+        addresses = addresses.Distinct().ToList();
+        if (input.ConnectionType == ConnectionType.Http && addresses.Count == 0)
+        {
+            return Error.Invalid("allowedAddresses", "Plain HTTP needs at least one address it is allowed from.");
+        }
+
+        var thumbprint = string.IsNullOrWhiteSpace(input.ClientCertificateThumbprint) ? null : input.ClientCertificateThumbprint.Replace(":", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+        if (input.ConnectionType == ConnectionType.HttpsClientCertificate && (thumbprint is null || !Sha256Hex().IsMatch(thumbprint)))
+        {
+            return Error.Invalid("clientCertificateThumbprint", "HTTPS with a client certificate needs the certificate's SHA-256 thumbprint (64 hexadecimal digits).");
+        }
+
+        var id = $"{memberId}/{code}";
+        var subsystem = await db.Subsystems.SingleOrDefaultAsync(s => s.Id == id, ct);
+        Outcome outcome;
+        if (subsystem is null)
+        {
+            subsystem = new Subsystem { Id = id, MemberId = memberId, Code = code, Name = name };
+            db.Subsystems.Add(subsystem);
+            outcome = Outcome.Created;
+        }
+        else if (subsystem.Name == name && subsystem.ConnectionType == input.ConnectionType && subsystem.AllowedAddresses.SequenceEqual(addresses)
+            && subsystem.ClientCertificateThumbprint == thumbprint)
+        {
+            return Outcome.Unchanged;
+        }
+        else
+        {
+            outcome = Outcome.Updated;
+        }
+
+        subsystem.Name = name;
+        subsystem.ConnectionType = input.ConnectionType;
+        subsystem.AllowedAddresses = addresses;
+        subsystem.ClientCertificateThumbprint = thumbprint;
+        return await SaveAsync(outcome, "subsystem", id, new { name, connectionType = input.ConnectionType.ToString(), allowedAddresses = addresses, clientCertificateThumbprint = thumbprint }, actor, ct);
+    }
+
+    public async Task<Result<Outcome>> SaveServiceAsync(string subsystemId, string code, ServiceInput input, string actor, CancellationToken ct)
+    {
+        if (IdentifierProblem(code) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!await db.Subsystems.AnyAsync(s => s.Id == subsystemId, ct))
+        {
+            return Error.NotFound("subsystem", subsystemId);
+        }
+
+        var title = input.Title?.Trim() ?? string.Empty;
+        if (TextProblem("title", title, 300) is { } titleProblem)
+        {
+            return titleProblem;
+        }
+
+        var baseUrl = input.BaseUrl?.Trim() ?? string.Empty;
+        if (UrlProblem("baseUrl", baseUrl, required: true) is { } urlProblem)
+        {
+            return urlProblem;
+        }
+
+        var openApi = string.IsNullOrWhiteSpace(input.OpenApiUrl) ? null : input.OpenApiUrl.Trim();
+        if (openApi is not null && UrlProblem("openApiUrl", openApi, required: false) is { } openApiProblem)
+        {
+            return openApiProblem;
+        }
+
+        if (input.TimeoutSeconds is < 1 or > 300)
+        {
+            return Error.Invalid("timeoutSeconds", "The timeout is 1 to 300 seconds.");
+        }
+
+        var endpoints = new List<(string Method, string Path)>();
+        foreach (var endpoint in input.Endpoints ?? [])
+        {
+            if (EndpointProblem("endpoints", endpoint.Method, endpoint.Path) is { } endpointProblem)
+            {
+                return endpointProblem;
+            }
+
+            endpoints.Add((endpoint.Method.Trim().ToUpperInvariant(), endpoint.Path.Trim()));
+        }
+
+        endpoints = endpoints.Distinct().ToList();
+        if (endpoints.Count == 0)
+        {
+            return Error.Invalid("endpoints", "A service offers at least one method and path.");
+        }
+
+        var id = $"{subsystemId}/{code}";
+        var service = await db.Services.Include(s => s.Endpoints).SingleOrDefaultAsync(s => s.Id == id, ct);
+        Outcome outcome;
+        if (service is null)
+        {
+            service = new ExchangeService { Id = id, SubsystemId = subsystemId, ServiceCode = code, Title = title, BaseUrl = baseUrl };
+            db.Services.Add(service);
+            outcome = Outcome.Created;
+        }
+        else if (service.Title == title && service.BaseUrl == baseUrl && service.OpenApiUrl == openApi && service.PersonalData == input.PersonalData
+            && service.TimeoutSeconds == input.TimeoutSeconds && service.Disabled == input.Disabled
+            && service.Endpoints.Select(e => (e.Method, e.Path)).Order().SequenceEqual(endpoints.Order()))
+        {
+            return Outcome.Unchanged;
+        }
+        else
+        {
+            outcome = Outcome.Updated;
+        }
+
+        (service.Title, service.BaseUrl, service.OpenApiUrl, service.PersonalData, service.TimeoutSeconds, service.Disabled) =
+            (title, baseUrl, openApi, input.PersonalData, input.TimeoutSeconds, input.Disabled);
+        service.Endpoints.RemoveAll(e => !endpoints.Contains((e.Method, e.Path)));
+        service.Endpoints.AddRange(endpoints.Where(e => !service.Endpoints.Any(x => x.Method == e.Method && x.Path == e.Path))
+            .Select(e => new ServiceEndpoint { ServiceId = id, Method = e.Method, Path = e.Path }));
+        return await SaveAsync(outcome, "service", id, new
+        {
+            title, baseUrl, openApiUrl = openApi, personalData = input.PersonalData, timeoutSeconds = input.TimeoutSeconds, disabled = input.Disabled,
+            endpoints = endpoints.Select(e => $"{e.Method} {e.Path}"),
+        }, actor, ct);
+    }
+
+    /// <summary>Grants a right; the same right again returns the existing one.</summary>
+    public async Task<Result<(AccessRight Right, Outcome Outcome)>> AddRightAsync(RightInput input, string actor, CancellationToken ct)
+    {
+        var client = input.Client?.Trim() ?? string.Empty;
+        var serviceId = input.Service?.Trim() ?? string.Empty;
+        if (!await db.Subsystems.AnyAsync(s => s.Id == client, ct))
+        {
+            return Error.Invalid("client", $"{client} is not a subsystem on the exchange.");
+        }
+
+        if (!await db.Services.AnyAsync(s => s.Id == serviceId, ct))
+        {
+            return Error.Invalid("service", $"{serviceId} is not a service on the exchange.");
+        }
+
+        if (EndpointProblem("path", input.Method, input.Path) is { } problem)
+        {
+            return problem;
+        }
+
+        var mandate = string.IsNullOrWhiteSpace(input.LegalMandate) ? null : input.LegalMandate.Trim();
+        if (mandate is { Length: > 1000 })
+        {
+            return Error.Invalid("legalMandate", "A legal mandate has at most 1,000 characters.");
+        }
+
+        var method = input.Method.Trim().ToUpperInvariant();
+        var path = input.Path.Trim();
+        var existing = await db.AccessRights.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.ClientId == client && r.ServiceId == serviceId && r.Method == method && r.Path == path, ct);
+        if (existing is not null)
+        {
+            return existing.LegalMandate == mandate
+                ? (existing, Outcome.Unchanged)
+                : Error.Conflict("right.exists", $"{client} already has this right with a different legal mandate (right {existing.Id}); remove it first.");
+        }
+
+        var right = new AccessRight { ClientId = client, ServiceId = serviceId, Method = method, Path = path, LegalMandate = mandate };
+        db.AccessRights.Add(right);
+        var saved = await SaveAsync(Outcome.Created, "right", $"{client} → {serviceId} {method} {path}", new { legalMandate = mandate }, actor, ct);
+        return saved.IsSuccess ? (right, Outcome.Created) : saved.Error!;
+    }
+
+    /// <summary>Removes a right; removing one that is already gone is not an error.</summary>
+    public async Task RemoveRightAsync(int id, string actor, CancellationToken ct)
+    {
+        var right = await db.AccessRights.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (right is null)
+        {
+            return;
+        }
+
+        db.AccessRights.Remove(right);
+        await SaveAsync(Outcome.Updated, "right.removed", $"{right.ClientId} → {right.ServiceId} {right.Method} {right.Path}", new { right.LegalMandate }, actor, ct);
+    }
+
+    private async Task<Result<Outcome>> SaveAsync(Outcome outcome, string kind, string target, object state, string actor, CancellationToken ct)
+    {
+        db.DirectoryChanges.Add(new DirectoryChange
+        {
+            Time = DatabaseTime.ToMicroseconds(clock.GetUtcNow().UtcDateTime),
+            Actor = actor.Length > 200 ? actor[..200] : actor,
+            Action = outcome == Outcome.Created ? kind + ".created" : kind.Contains('.', StringComparison.Ordinal) ? kind : kind + ".updated",
+            Target = target.Length > 500 ? target[..500] : target,
+            State = JsonSerializer.Serialize(state, Json),
+        });
+        await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    private static Error? IdentifierProblem(params string[] parts)
+        => parts.FirstOrDefault(p => !XRoadIdentifier.IsValidPart(p ?? string.Empty)) is { } bad
+            ? Error.Invalid("id", $"'{bad}' is not a valid identifier part (letters, digits and ' ( ) + , - . = ?, at most 100).")
+            : null;
+
+    private static Error? TextProblem(string field, string value, int max)
+        => value.Length == 0 ? Error.Invalid(field, "This is required.")
+            : value.Length > max ? Error.Invalid(field, $"At most {max} characters.")
+            : null;
+
+    private static Error? UrlProblem(string field, string url, bool required)
+    {
+        if (url.Length == 0)
+        {
+            return required ? Error.Invalid(field, "This is required.") : null;
+        }
+
+        if (url.Length > 1000)
+        {
+            return Error.Invalid(field, "At most 1,000 characters.");
+        }
+
+        if (url.StartsWith('/'))
+        {
+            // Judged as the server will read it: decoded, and without dot segments that could climb elsewhere.
+            var decoded = Uri.UnescapeDataString(url.Split('?')[0]);
+            if (decoded.Split('/').Any(segment => segment is "." or ".."))
+            {
+                return Error.Invalid(field, "A provider path may not contain . or .. segments.");
+            }
+
+            if (decoded.StartsWith("/r1/", StringComparison.OrdinalIgnoreCase) || decoded.Equals("/r1", StringComparison.OrdinalIgnoreCase))
+            {
+                return Error.Invalid(field, "A provider cannot be the exchange itself (/r1).");
+            }
+        }
+
+        return url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && Uri.IsWellFormedUriString(url, UriKind.Relative)
+            || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+            ? null
+            : Error.Invalid(field, "Give an http(s) address, or a path starting with / for a provider hosted by this node.");
+    }
+
+    private static Error? EndpointProblem(string field, string? method, string? path)
+    {
+        if (method is null || !Methods.Contains(method.Trim().ToUpperInvariant(), StringComparer.Ordinal))
+        {
+            return Error.Invalid(field, $"The method is one of {string.Join(", ", Methods)}.");
+        }
+
+        return path is not null && PathPatternSyntax().IsMatch(path.Trim()) && !path.Split('/').Any(s => s is "." or "..")
+            ? null
+            : Error.Invalid(field, "The path starts with / and has segments of letters, digits, - . _ ~ %, or * (one segment) and ** (any number).");
+    }
+
+    [GeneratedRegex(@"^/([A-Za-z0-9\-._~%]+|\*\*?)?(/([A-Za-z0-9\-._~%]+|\*\*?))*/?$")]
+    private static partial Regex PathPatternSyntax();
+
+    [GeneratedRegex("^[0-9A-F]{64}$")]
+    private static partial Regex Sha256Hex();
+}

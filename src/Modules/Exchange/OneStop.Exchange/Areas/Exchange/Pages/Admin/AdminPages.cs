@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.SharedKernel;
+
+namespace OneStop.Exchange.Areas.Exchange.Pages.Admin;
+
+/// <summary>What the admin forms share: who is acting, and what happens after a save.</summary>
+internal static class AdminPages
+{
+    public const string SavedKey = "Exchange.Saved";
+
+    public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
+    /// <summary>Back to the form with the error beside its field, or to the overview saying what was saved.</summary>
+    public static IActionResult AfterSave(PageModel page, Error? error, string saved, string idField)
+    {
+        if (error is null)
+        {
+            page.TempData[SavedKey] = saved;
+            return new RedirectResult("/Exchange/Admin");
+        }
+
+        page.ModelState.AddModelError(error.Field is null or "id" ? idField : error.Field, error.Message);
+        return page.Page();
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Exchange.Data;
+using OneStop.Exchange.Admin;
+using OneStop.SharedKernel.Hosting;
+
+namespace OneStop.Exchange.Areas.Exchange.Pages.Admin;
+
+/// <summary>Adds a subsystem to a member, or changes its name and how it connects.</summary>
+[Authorize(Policy = Policies.Admin)]
+internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor editor) : PageModel
+{
+    private static readonly char[] Separators = [' ', ',', ';', '\n', '\r', '\t'];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? MemberId { get; set; }
+
+    [BindProperty]
+    public string Code { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Name { get; set; } = string.Empty;
+
+    [BindProperty]
+    public ConnectionType ConnectionType { get; set; }
+
+    [BindProperty]
+    public string? AllowedAddresses { get; set; } = "127.0.0.1 ::1";
+
+    [BindProperty]
+    public string? ClientCertificateThumbprint { get; set; }
+
+    public IReadOnlyList<Member> Members { get; private set; } = [];
+
+    public bool IsNew => string.IsNullOrEmpty(Id);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Members = await db.Members.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct);
+        if (IsNew)
+        {
+            return Page();
+        }
+
+        var subsystem = await db.Subsystems.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Id, ct);
+        if (subsystem is null)
+        {
+            return NotFound();
+        }
+
+        (Name, ConnectionType, AllowedAddresses, ClientCertificateThumbprint) =
+            (subsystem.Name, subsystem.ConnectionType, string.Join(' ', subsystem.AllowedAddresses), subsystem.ClientCertificateThumbprint);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Members = await db.Members.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct);
+        var (member, code) = IsNew ? (MemberId ?? string.Empty, Code.Trim()) : (Id![..Math.Max(0, Id!.LastIndexOf('/'))], Id[(Id.LastIndexOf('/') + 1)..]);
+        var input = new DirectoryEditor.SubsystemInput(Name, ConnectionType, (AllowedAddresses ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries), ClientCertificateThumbprint);
+        var result = await editor.SaveSubsystemAsync(member, code, input, AdminPages.Actor(User), ct);
+        return AdminPages.AfterSave(this, result.Error, $"{member}/{code}", idField: "code");
+    }
+}

@@ -6,7 +6,8 @@ namespace OneStop.Exchange.MessageLog;
 
 /// <summary>
 /// Walks the whole log in order: sequence numbers without gaps, each record linked to its
-/// predecessor, its hash recomputed from its content, its signature valid, and the chain head
+/// predecessor, its hash recomputed from its content, every signature valid and every record
+/// followed (or itself) by a signed one (the writer signs the last record of each batch), and the chain head
 /// matching the last record (so that removing records at the end is noticed too). Archived records
 /// are covered by their files' recorded SHA-256 and by the link from the first record still here.
 /// </summary>
@@ -25,6 +26,7 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
         // Archived records left the database; the chain continues from the last one's hash.
         var anchor = await MessageLogArchiver.LatestAsync(db, cancellationToken);
         var (expectedSequence, previousHash, count) = (anchor is null ? 1L : anchor.ToSequence + 1, anchor?.LastHash ?? LogChain.Genesis, 0L);
+        long? firstUnsigned = null;
         while (true)
         {
             var page = await db.MessageLog.AsNoTracking().Where(r => r.Sequence >= expectedSequence)
@@ -34,6 +36,7 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
                 var problem = record.Sequence != expectedSequence ? $"record {expectedSequence} is missing"
                     : record.PreviousHash != previousHash ? "it does not link to the previous record"
                     : LogChain.HashOf(record) != record.Hash ? "its content does not match its hash"
+                    : record.Signature.Length == 0 ? null
                     : !keys.TryGetValue(record.KeyId, out var publicKey) ? $"its signing key {record.KeyId} is unknown"
                     : !LogSigner.Verify(publicKey, record.Hash, record.Signature) ? "its signature is not valid"
                     : null;
@@ -42,6 +45,7 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
                     return new MessageLogVerification(count, Math.Min(record.Sequence, expectedSequence), problem);
                 }
 
+                firstUnsigned = record.Signature.Length == 0 ? firstUnsigned ?? record.Sequence : null;
                 (expectedSequence, previousHash, count) = (record.Sequence + 1, record.Hash, count + 1);
             }
 
@@ -49,6 +53,12 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
             {
                 break;
             }
+        }
+
+        // Unsigned records are covered by the next signed one; at the end of the log there must be one.
+        if (firstUnsigned is { } uncovered)
+        {
+            return new MessageLogVerification(count, uncovered, "no signature covers this record or those after it");
         }
 
         var head = await db.ChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == LogChain.HeadId, cancellationToken);

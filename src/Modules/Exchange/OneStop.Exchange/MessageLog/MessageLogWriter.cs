@@ -175,10 +175,13 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
             var records = new List<MessageLogRecord>(batch.Count);
             var checkpoints = new List<LogCheckpoint>();
             var reads = new List<PersonalDataRead>();
-            foreach (var (entry, _) in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
+                var entry = batch[i].Entry;
                 sequence++;
-                var record = LogChain.Seal(entry, sequence, hash, key);
+                // As X-Road does, one signature per batch: the last record's signed hash covers the
+                // whole chain before it, so the others need none of their own.
+                var record = LogChain.Seal(entry, sequence, hash, key, sign: i == batch.Count - 1);
                 hash = record.Hash;
                 records.Add(record);
                 if (sequence % checkpointEvery == 0)
@@ -229,7 +232,8 @@ internal static class LogChain
     /// <summary>Hash of the (empty) start of the chain.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    public static MessageLogRecord Seal(LogEntry e, long sequence, string previousHash, LogSigner.Key key)
+    /// <summary>Chains a record; signs it when <paramref name="sign"/> (else its signature is empty and a later signed record covers it).</summary>
+    public static MessageLogRecord Seal(LogEntry e, long sequence, string previousHash, LogSigner.Key key, bool sign = true)
     {
         var record = new MessageLogRecord
         {
@@ -240,7 +244,7 @@ internal static class LogChain
             PreviousHash = previousHash, Hash = string.Empty, Signature = string.Empty, KeyId = key.Id,
         };
         record.Hash = HashOf(record);
-        record.Signature = Convert.ToBase64String(key.Sign(Convert.FromHexString(record.Hash)));
+        record.Signature = sign ? Convert.ToBase64String(key.Sign(Convert.FromHexString(record.Hash))) : string.Empty;
         return record;
     }
 

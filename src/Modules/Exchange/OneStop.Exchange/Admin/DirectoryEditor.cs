@@ -22,20 +22,20 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>A member (organisation).</summary>
-    public sealed record MemberInput(string Name, string? AgencyCode);
+    public sealed record MemberInput(string? Name, string? AgencyCode);
 
     /// <summary>A subsystem (information system) of a member.</summary>
-    public sealed record SubsystemInput(string Name, ConnectionType ConnectionType, IReadOnlyList<string>? AllowedAddresses, string? ClientCertificateThumbprint);
+    public sealed record SubsystemInput(string? Name, ConnectionType ConnectionType, IReadOnlyList<string>? AllowedAddresses, string? ClientCertificateThumbprint);
 
     /// <summary>One method and path pattern a service offers.</summary>
-    public sealed record EndpointInput(string Method, string Path);
+    public sealed record EndpointInput(string? Method, string? Path);
 
     /// <summary>A REST service of a provider subsystem.</summary>
     public sealed record ServiceInput(
-        string Title, string BaseUrl, string? OpenApiUrl, bool PersonalData, int TimeoutSeconds, bool Disabled, IReadOnlyList<EndpointInput>? Endpoints);
+        string? Title, string? BaseUrl, string? OpenApiUrl, bool PersonalData, int TimeoutSeconds, bool Disabled, IReadOnlyList<EndpointInput>? Endpoints);
 
     /// <summary>A right of a client subsystem to call a service's method and path.</summary>
-    public sealed record RightInput(string Client, string Service, string Method, string Path, string? LegalMandate);
+    public sealed record RightInput(string? Client, string? Service, string? Method, string? Path, string? LegalMandate);
 
     /// <summary>Whether a save created something new or changed (or left) an existing one.</summary>
     public enum Outcome
@@ -61,7 +61,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
 
         if (agency is { Length: > 10 })
         {
-            return Error.Invalid("agencyCode", "An agency code has at most 10 characters.");
+            return Error.Invalid("agencyCode", Bilingual.Pick("รหัสหน่วยงานยาวได้ไม่เกิน 10 ตัวอักษร", "An agency code has at most 10 characters."));
         }
 
         var id = $"{instance}/{memberClass}/{memberCode}";
@@ -105,7 +105,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
 
         if (!Enum.IsDefined(input.ConnectionType))
         {
-            return Error.Invalid("connectionType", "The connection type is Http, Https or HttpsClientCertificate.");
+            return Error.Invalid("connectionType", Bilingual.Pick("การเชื่อมต่อต้องเป็น Http, Https หรือ HttpsClientCertificate", "The connection type is Http, Https or HttpsClientCertificate."));
         }
 
         var addresses = new List<string>();
@@ -113,7 +113,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         {
             if (!IPAddress.TryParse(given, out var address))
             {
-                return Error.Invalid("allowedAddresses", $"'{given}' is not an IP address.");
+                return Error.Invalid("allowedAddresses", Bilingual.Pick($"'{given}' ไม่ใช่ที่อยู่ IP", $"'{given}' is not an IP address."));
             }
 
             addresses.Add(address.ToString());
@@ -122,13 +122,13 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         addresses = addresses.Distinct().ToList();
         if (input.ConnectionType == ConnectionType.Http && addresses.Count == 0)
         {
-            return Error.Invalid("allowedAddresses", "Plain HTTP needs at least one address it is allowed from.");
+            return Error.Invalid("allowedAddresses", Bilingual.Pick("การเชื่อมต่อแบบ HTTP ต้องระบุที่อยู่ IP ที่อนุญาตอย่างน้อยหนึ่งรายการ", "Plain HTTP needs at least one address it is allowed from."));
         }
 
         var thumbprint = string.IsNullOrWhiteSpace(input.ClientCertificateThumbprint) ? null : input.ClientCertificateThumbprint.Replace(":", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
         if (input.ConnectionType == ConnectionType.HttpsClientCertificate && (thumbprint is null || !Sha256Hex().IsMatch(thumbprint)))
         {
-            return Error.Invalid("clientCertificateThumbprint", "HTTPS with a client certificate needs the certificate's SHA-256 thumbprint (64 hexadecimal digits).");
+            return Error.Invalid("clientCertificateThumbprint", Bilingual.Pick("HTTPS พร้อมใบรับรองต้องระบุลายนิ้วมือ SHA-256 ของใบรับรอง (เลขฐานสิบหก 64 หลัก)", "HTTPS with a client certificate needs the certificate's SHA-256 thumbprint (64 hexadecimal digits)."));
         }
 
         var id = $"{memberId}/{code}";
@@ -189,7 +189,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
 
         if (input.TimeoutSeconds is < 1 or > 300)
         {
-            return Error.Invalid("timeoutSeconds", "The timeout is 1 to 300 seconds.");
+            return Error.Invalid("timeoutSeconds", Bilingual.Pick("เวลารอคำตอบต้องอยู่ระหว่าง 1 ถึง 300 วินาที", "The timeout is 1 to 300 seconds."));
         }
 
         var endpoints = new List<(string Method, string Path)>();
@@ -200,13 +200,13 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
                 return endpointProblem;
             }
 
-            endpoints.Add((endpoint.Method.Trim().ToUpperInvariant(), endpoint.Path.Trim()));
+            endpoints.Add((endpoint.Method!.Trim().ToUpperInvariant(), endpoint.Path!.Trim()));
         }
 
         endpoints = endpoints.Distinct().ToList();
         if (endpoints.Count == 0)
         {
-            return Error.Invalid("endpoints", "A service offers at least one method and path.");
+            return Error.Invalid("endpoints", Bilingual.Pick("บริการต้องมีปลายทางอย่างน้อยหนึ่งรายการ", "A service offers at least one method and path."));
         }
 
         var id = $"{subsystemId}/{code}";
@@ -248,12 +248,12 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         var serviceId = input.Service?.Trim() ?? string.Empty;
         if (!await db.Subsystems.AnyAsync(s => s.Id == client, ct))
         {
-            return Error.Invalid("client", $"{client} is not a subsystem on the exchange.");
+            return Error.Invalid("client", Bilingual.Pick($"{client} ไม่ใช่ระบบที่ลงทะเบียนไว้", $"{client} is not a subsystem on the exchange."));
         }
 
         if (!await db.Services.AnyAsync(s => s.Id == serviceId, ct))
         {
-            return Error.Invalid("service", $"{serviceId} is not a service on the exchange.");
+            return Error.Invalid("service", Bilingual.Pick($"{serviceId} ไม่ใช่บริการที่ลงทะเบียนไว้", $"{serviceId} is not a service on the exchange."));
         }
 
         if (EndpointProblem("path", input.Method, input.Path) is { } problem)
@@ -264,18 +264,18 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         var mandate = string.IsNullOrWhiteSpace(input.LegalMandate) ? null : input.LegalMandate.Trim();
         if (mandate is { Length: > 1000 })
         {
-            return Error.Invalid("legalMandate", "A legal mandate has at most 1,000 characters.");
+            return Error.Invalid("legalMandate", Bilingual.Pick("อำนาจตามกฎหมายยาวได้ไม่เกิน 1,000 ตัวอักษร", "A legal mandate has at most 1,000 characters."));
         }
 
-        var method = input.Method.Trim().ToUpperInvariant();
-        var path = input.Path.Trim();
+        var method = input.Method!.Trim().ToUpperInvariant();
+        var path = input.Path!.Trim();
         var existing = await db.AccessRights.AsNoTracking()
             .FirstOrDefaultAsync(r => r.ClientId == client && r.ServiceId == serviceId && r.Method == method && r.Path == path, ct);
         if (existing is not null)
         {
             return existing.LegalMandate == mandate
                 ? (existing, Outcome.Unchanged)
-                : Error.Conflict("right.exists", $"{client} already has this right with a different legal mandate (right {existing.Id}); remove it first.");
+                : Error.Conflict("right.exists", Bilingual.Pick($"{client} มีสิทธิ์นี้อยู่แล้วโดยอ้างอำนาจตามกฎหมายอื่น (สิทธิ์ {existing.Id}) กรุณาถอนสิทธิ์เดิมก่อน", $"{client} already has this right with a different legal mandate (right {existing.Id}); remove it first."));
         }
 
         var right = new AccessRight { ClientId = client, ServiceId = serviceId, Method = method, Path = path, LegalMandate = mandate };
@@ -313,24 +313,24 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
 
     private static Error? IdentifierProblem(params string[] parts)
         => parts.FirstOrDefault(p => !XRoadIdentifier.IsValidPart(p ?? string.Empty)) is { } bad
-            ? Error.Invalid("id", $"'{bad}' is not a valid identifier part (letters, digits and ' ( ) + , - . = ?, at most 100).")
+            ? Error.Invalid("id", Bilingual.Pick($"'{bad}' ไม่ใช่รหัสที่ใช้ได้ (ตัวอักษรอังกฤษ ตัวเลข และ ' ( ) + , - . = ? ไม่เกิน 100 ตัว)", $"'{bad}' is not a valid identifier part (letters, digits and ' ( ) + , - . = ?, at most 100)."))
             : null;
 
     private static Error? TextProblem(string field, string value, int max)
-        => value.Length == 0 ? Error.Invalid(field, "This is required.")
-            : value.Length > max ? Error.Invalid(field, $"At most {max} characters.")
+        => value.Length == 0 ? Error.Invalid(field, Bilingual.Pick("กรุณากรอกข้อมูลนี้", "This is required."))
+            : value.Length > max ? Error.Invalid(field, Bilingual.Pick($"ยาวได้ไม่เกิน {max} ตัวอักษร", $"At most {max} characters."))
             : null;
 
     private static Error? UrlProblem(string field, string url, bool required)
     {
         if (url.Length == 0)
         {
-            return required ? Error.Invalid(field, "This is required.") : null;
+            return required ? Error.Invalid(field, Bilingual.Pick("กรุณากรอกข้อมูลนี้", "This is required.")) : null;
         }
 
         if (url.Length > 1000)
         {
-            return Error.Invalid(field, "At most 1,000 characters.");
+            return Error.Invalid(field, Bilingual.Pick("ยาวได้ไม่เกิน 1,000 ตัวอักษร", "At most 1,000 characters."));
         }
 
         if (url.StartsWith('/'))
@@ -339,31 +339,31 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
             var decoded = Uri.UnescapeDataString(url.Split('?')[0]);
             if (decoded.Split('/').Any(segment => segment is "." or ".."))
             {
-                return Error.Invalid(field, "A provider path may not contain . or .. segments.");
+                return Error.Invalid(field, Bilingual.Pick("ที่อยู่ของผู้ให้บริการต้องไม่มีส่วน . หรือ ..", "A provider path may not contain . or .. segments."));
             }
 
             if (decoded.StartsWith("/r1/", StringComparison.OrdinalIgnoreCase) || decoded.Equals("/r1", StringComparison.OrdinalIgnoreCase))
             {
-                return Error.Invalid(field, "A provider cannot be the exchange itself (/r1).");
+                return Error.Invalid(field, Bilingual.Pick("ผู้ให้บริการต้องไม่ใช่ศูนย์แลกเปลี่ยนข้อมูลเอง (/r1)", "A provider cannot be the exchange itself (/r1)."));
             }
         }
 
         return url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && Uri.IsWellFormedUriString(url, UriKind.Relative)
             || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
             ? null
-            : Error.Invalid(field, "Give an http(s) address, or a path starting with / for a provider hosted by this node.");
+            : Error.Invalid(field, Bilingual.Pick("ระบุที่อยู่ http(s) หรือเส้นทางที่ขึ้นต้นด้วย / สำหรับผู้ให้บริการในเครื่องนี้", "Give an http(s) address, or a path starting with / for a provider hosted by this node."));
     }
 
     private static Error? EndpointProblem(string field, string? method, string? path)
     {
         if (method is null || !Methods.Contains(method.Trim().ToUpperInvariant(), StringComparer.Ordinal))
         {
-            return Error.Invalid(field, $"The method is one of {string.Join(", ", Methods)}.");
+            return Error.Invalid(field, Bilingual.Pick($"วิธีต้องเป็นหนึ่งใน {string.Join(", ", Methods)}", $"The method is one of {string.Join(", ", Methods)}."));
         }
 
         return path is not null && PathPatternSyntax().IsMatch(path.Trim()) && !path.Split('/').Any(s => s is "." or "..")
             ? null
-            : Error.Invalid(field, "The path starts with / and has segments of letters, digits, - . _ ~ %, or * (one segment) and ** (any number).");
+            : Error.Invalid(field, Bilingual.Pick("เส้นทางขึ้นต้นด้วย / และแต่ละส่วนมีตัวอักษร ตัวเลข - . _ ~ % หรือ * (หนึ่งส่วน) และ ** (กี่ส่วนก็ได้)", "The path starts with / and has segments of letters, digits, - . _ ~ %, or * (one segment) and ** (any number)."));
     }
 
     [GeneratedRegex(@"^/([A-Za-z0-9\-._~%]+|\*\*?)?(/([A-Za-z0-9\-._~%]+|\*\*?))*/?$")]

@@ -85,29 +85,29 @@ internal static class Consents
     {
         if (!await db.Subsystems.AnyAsync(s => s.Id == request.Client, ct))
         {
-            return Error.Invalid("client", $"{request.Client} is not a system on the exchange.");
+            return Error.Invalid("client", Bilingual.Pick($"{request.Client} ไม่ใช่ระบบที่ลงทะเบียนไว้", $"{request.Client} is not a system on the exchange."));
         }
 
         var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.Service, ct);
         if (service is null)
         {
-            return Error.Invalid("service", $"{request.Service} is not a service on the exchange.");
+            return Error.Invalid("service", Bilingual.Pick($"{request.Service} ไม่ใช่บริการที่ลงทะเบียนไว้", $"{request.Service} is not a service on the exchange."));
         }
 
         if (!service.PersonalData)
         {
-            return Error.Invalid("service", $"{request.Service} returns no personal data; no consent is needed.");
+            return Error.Invalid("service", Bilingual.Pick($"{request.Service} ไม่ส่งข้อมูลส่วนบุคคล จึงไม่ต้องให้ความยินยอม", $"{request.Service} returns no personal data; no consent is needed."));
         }
 
         var purpose = request.Purpose?.Trim() ?? string.Empty;
         if (purpose.Length is < 3 or > 500)
         {
-            return Error.Invalid("purpose", "Say what the consent is for in 3 to 500 characters.");
+            return Error.Invalid("purpose", Bilingual.Pick("กรุณาระบุวัตถุประสงค์ 3 ถึง 500 ตัวอักษร", "Say what the consent is for in 3 to 500 characters."));
         }
 
         if (request.Days is < 1 or > MaxDays)
         {
-            return Error.Invalid("days", $"A consent lasts 1 to {MaxDays} days.");
+            return Error.Invalid("days", Bilingual.Pick($"ความยินยอมมีอายุได้ 1 ถึง {MaxDays} วัน", $"A consent lasts 1 to {MaxDays} days."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

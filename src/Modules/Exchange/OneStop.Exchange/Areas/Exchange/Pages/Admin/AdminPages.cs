@@ -12,6 +12,10 @@ internal static class AdminPages
 
     public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
+    /// <summary>TH/GOV/DOPA/population → (TH/GOV/DOPA, population).</summary>
+    public static (string Parent, string Code) SplitParent(string id)
+        => id.LastIndexOf('/') is var slash and > 0 ? (id[..slash], id[(slash + 1)..]) : (string.Empty, id);
+
     /// <summary>Back to the form with the error beside its field, or to the overview saying what was saved.</summary>
     public static IActionResult AfterSave(PageModel page, Error? error, string saved, string idField)
     {

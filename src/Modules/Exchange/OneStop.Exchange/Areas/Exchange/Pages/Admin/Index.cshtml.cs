@@ -31,10 +31,10 @@ internal sealed class IndexModel(ExchangeDbContext db, DirectoryEditor editor) :
     public string? Service { get; set; }
 
     [BindProperty]
-    public string Method { get; set; } = "GET";
+    public string? Method { get; set; } = "GET";
 
     [BindProperty]
-    public string Path { get; set; } = "/**";
+    public string? Path { get; set; } = "/**";
 
     [BindProperty]
     public string? LegalMandate { get; set; }

@@ -16,16 +16,16 @@ internal sealed class MemberModel(ExchangeDbContext db, DirectoryEditor editor) 
     public string? Id { get; set; }
 
     [BindProperty]
-    public string Instance { get; set; } = "TH";
+    public string? Instance { get; set; } = "TH";
 
     [BindProperty]
-    public string MemberClass { get; set; } = "GOV";
+    public string? MemberClass { get; set; } = "GOV";
 
     [BindProperty]
-    public string MemberCode { get; set; } = string.Empty;
+    public string? MemberCode { get; set; }
 
     [BindProperty]
-    public string Name { get; set; } = string.Empty;
+    public string? Name { get; set; }
 
     [BindProperty]
     public string? AgencyCode { get; set; }
@@ -51,7 +51,7 @@ internal sealed class MemberModel(ExchangeDbContext db, DirectoryEditor editor) 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var parts = IsNew ? [Instance.Trim(), MemberClass.Trim(), MemberCode.Trim()] : Id!.Split('/');
+        var parts = IsNew ? [(Instance ?? string.Empty).Trim(), (MemberClass ?? string.Empty).Trim(), (MemberCode ?? string.Empty).Trim()] : Id!.Split('/');
         if (parts.Length != 3)
         {
             return NotFound();

@@ -19,13 +19,13 @@ internal sealed class ServiceModel(ExchangeDbContext db, DirectoryEditor editor)
     public string? SubsystemId { get; set; }
 
     [BindProperty]
-    public string Code { get; set; } = string.Empty;
+    public string? Code { get; set; }
 
     [BindProperty]
-    public string Title { get; set; } = string.Empty;
+    public string? Title { get; set; }
 
     [BindProperty]
-    public string BaseUrl { get; set; } = string.Empty;
+    public string? BaseUrl { get; set; }
 
     [BindProperty]
     public string? OpenApiUrl { get; set; }
@@ -40,7 +40,7 @@ internal sealed class ServiceModel(ExchangeDbContext db, DirectoryEditor editor)
     public bool Disabled { get; set; }
 
     [BindProperty]
-    public string Endpoints { get; set; } = "GET /**";
+    public string? Endpoints { get; set; } = "GET /**";
 
     public IReadOnlyList<Subsystem> Subsystems { get; private set; } = [];
 
@@ -69,8 +69,8 @@ internal sealed class ServiceModel(ExchangeDbContext db, DirectoryEditor editor)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Subsystems = await db.Subsystems.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
-        var (subsystem, code) = IsNew ? (SubsystemId ?? string.Empty, Code.Trim()) : (Id![..Math.Max(0, Id!.LastIndexOf('/'))], Id[(Id.LastIndexOf('/') + 1)..]);
-        var endpoints = Endpoints.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var (subsystem, code) = IsNew ? (SubsystemId ?? string.Empty, (Code ?? string.Empty).Trim()) : AdminPages.SplitParent(Id!);
+        var endpoints = (Endpoints ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(parts => new DirectoryEditor.EndpointInput(parts[0], parts.Length > 1 ? parts[1] : string.Empty))
             .ToList();

@@ -21,10 +21,10 @@ internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor edito
     public string? MemberId { get; set; }
 
     [BindProperty]
-    public string Code { get; set; } = string.Empty;
+    public string? Code { get; set; }
 
     [BindProperty]
-    public string Name { get; set; } = string.Empty;
+    public string? Name { get; set; }
 
     [BindProperty]
     public ConnectionType ConnectionType { get; set; }
@@ -61,7 +61,7 @@ internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor edito
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct);
-        var (member, code) = IsNew ? (MemberId ?? string.Empty, Code.Trim()) : (Id![..Math.Max(0, Id!.LastIndexOf('/'))], Id[(Id.LastIndexOf('/') + 1)..]);
+        var (member, code) = IsNew ? (MemberId ?? string.Empty, (Code ?? string.Empty).Trim()) : AdminPages.SplitParent(Id!);
         var input = new DirectoryEditor.SubsystemInput(Name, ConnectionType, (AllowedAddresses ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries), ClientCertificateThumbprint);
         var result = await editor.SaveSubsystemAsync(member, code, input, AdminPages.Actor(User), ct);
         return AdminPages.AfterSave(this, result.Error, $"{member}/{code}", idField: "code");

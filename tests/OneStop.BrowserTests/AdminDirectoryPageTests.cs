@@ -1,0 +1,148 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OneStop.Testing;
+
+namespace OneStop.BrowserTests;
+
+/// <summary>The exchange operators' directory forms (members, subsystems, services) and the masked consents list, as an admin sees them.</summary>
+public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData("/Exchange/Admin/Member", "th-TH", 360, "เพิ่มสมาชิก")]
+    [InlineData("/Exchange/Admin/Member", "en-GB", 1280, "Add a member")]
+    [InlineData("/Exchange/Admin/Subsystem", "th-TH", 360, "เพิ่มระบบ")]
+    [InlineData("/Exchange/Admin/Subsystem", "en-GB", 1280, "Add a subsystem")]
+    [InlineData("/Exchange/Admin/Service", "th-TH", 360, "เพิ่มบริการ")]
+    [InlineData("/Exchange/Admin/Service", "en-GB", 1280, "Add a service")]
+    [InlineData("/Exchange/Admin/Consents", "th-TH", 360, "ความยินยอมบนศูนย์แลกเปลี่ยนข้อมูล")]
+    [InlineData("/Exchange/Admin/Consents", "en-GB", 1280, "Consents on the exchange")]
+    [InlineData("/Exchange/Admin/Member?id=TH/GOV/DOPA", "th-TH", 360, "แก้ไขสมาชิก")]
+    [InlineData("/Exchange/Admin/Subsystem?id=TH/GOV/DEMO/counter", "th-TH", 360, "แก้ไขระบบ")]
+    [InlineData("/Exchange/Admin/Service?id=TH/GOV/DOPA/population/persons", "en-GB", 360, "Edit a service")]
+    public async Task DirectoryPage_AsAdmin_PassesAxeAndFitsTheScreen(string path, string locale, int width, string heading)
+    {
+        var page = await AdminPageAsync(width, locale);
+        var response = await page.GotoAsync(path);
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(heading, await page.InnerTextAsync("h1"));
+        await AssertAccessibleAndFitsAsync(page);
+        await ScreenshotAsync(page, $"admin-{path.Split('?')[0].Split('/')[^1].ToLowerInvariant()}{(path.Contains('?', StringComparison.Ordinal) ? "-edit" : "")}-{locale}-{width}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("th-TH", 360)]
+    [InlineData("en-GB", 1280)]
+    public async Task MemberForm_Filled_SavesAndShowsTheMemberOnTheOverview(string locale, int width)
+    {
+        var page = await AdminPageAsync(width, locale);
+        var code = "BT-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var name = "Browser test agency " + code;
+        await page.GotoAsync("/Exchange/Admin/Member");
+
+        await page.FillAsync("#memberCode", code);
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#agencyCode", "bt1");
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync("**/Exchange/Admin");
+
+        var notice = page.GetByRole(AriaRole.Status);
+        Assert.Contains($"TH/GOV/{code}", await notice.InnerTextAsync(), StringComparison.Ordinal);
+        var row = page.Locator("table tr", new() { HasText = $"TH/GOV/{code}" });
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Contains(name, await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("BT1", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAndFitsAsync(page);
+
+        await page.ReloadAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Status).CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("th-TH", 360)]
+    [InlineData("en-GB", 1280)]
+    public async Task MemberForm_EmptyName_ShowsTheErrorSummaryWhichPassesAxe(string locale, int width)
+    {
+        var page = await AdminPageAsync(width, locale);
+        var code = "BT-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await page.GotoAsync("/Exchange/Admin/Member");
+
+        await page.FillAsync("#memberCode", code);
+        // The browser itself refuses an empty required field; spaces pass it, and the server must still refuse them.
+        await page.FillAsync("#name", "   ");
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        Assert.EndsWith("/Exchange/Admin/Member", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        var summary = page.Locator(".error-summary[role=alert]");
+        Assert.Equal(1, await summary.CountAsync());
+        var link = summary.Locator("a[href='#name']").First;
+        Assert.True(await link.IsVisibleAsync(), "the summary links to the name field");
+        Assert.Equal(code, await page.InputValueAsync("#memberCode"));
+        Assert.Equal(1, await page.Locator("input#name").CountAsync());
+        await AssertAccessibleAndFitsAsync(page);
+        await ScreenshotAsync(page, $"admin-member-error-{locale}-{width}");
+
+        await page.GotoAsync("/Exchange/Admin");
+        Assert.Equal(0, await page.Locator("table tr", new() { HasText = $"TH/GOV/{code}" }).CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task MemberForm_EmptyNameWithoutBrowserValidation_ShowsTheErrorSummary()
+    {
+        var page = await AdminPageAsync(1280, "en-GB");
+        var code = "BT-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await page.GotoAsync("/Exchange/Admin/Member");
+        await page.FillAsync("#memberCode", code);
+        await page.EvalOnSelectorAsync("form.stack", "form => form.noValidate = true");
+
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        Assert.Equal(1, await page.Locator(".error-summary[role=alert]").CountAsync());
+        Assert.True(await page.Locator(".error-summary a[href='#name']").First.IsVisibleAsync());
+        await AssertAccessibleAndFitsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<IPage> AdminPageAsync(int width, string locale)
+    {
+        var page = await browser.NewPageAsync(width, locale);
+        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [TestAuthHandler.RolesHeader] = "Admin" });
+        return page;
+    }
+
+    private static async Task AssertAccessibleAndFitsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
+        {
+            // Name the outermost elements that stick out, so that a failure says what to fix.
+            var culprits = await page.EvaluateAsync<string[]>("""
+                () => {
+                    const width = document.documentElement.clientWidth + 1;
+                    // A scrolling ancestor holds its content in, except what is absolutely positioned against something outside it (roughly: anything absolute).
+                    const clipped = e => { if (getComputedStyle(e).position === 'absolute') return false; for (let a = e.parentElement; a; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+                    const name = e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''}`;
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > width && !clipped(e))
+                        .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right >= e.getBoundingClientRect().right - 1 && !clipped(c)))
+                        .slice(0, 5)
+                        .map(e => `${e.parentElement ? name(e.parentElement) + ' > ' : ''}${name(e)} (${Math.round(e.getBoundingClientRect().width)} px)`);
+                }
+                """);
+            Assert.Fail($"the page is {overflow} px too wide: {string.Join(", ", culprits)}");
+        }
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}

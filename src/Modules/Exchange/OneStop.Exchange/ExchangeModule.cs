@@ -25,6 +25,11 @@ public static class ExchangeModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(
             ExchangeDbContext.Module, (sp, o) => o.AddInterceptors(sp.GetRequiredService<ExchangeDirectoryInvalidator>()));
+        // Subsystems that connect with a client certificate are pinned by its SHA-256 thumbprint (as
+        // X-Road pins its members' certificates), so any certificate is let through the TLS handshake:
+        // the gateway decides. Certificates are asked for only on endpoints configured with a
+        // ClientCertificateMode (see docs/operations.md), never on the public site.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ClientCertificateValidation = (_, _, _) => true));
         var services = builder.Services;
         services.AddValidation();
         services.AddSingleton<ExchangeDirectory>();

@@ -50,6 +50,7 @@ public static class ExchangeModule
             .ConfigurePrimaryHttpMessageHandler<LocalProviderHandler>()
             .RemoveAllLoggers(); // every exchange is in the message log already
         services.AddSingleton<LogSigner>();
+        services.AddSingleton<BodySealer>();
         services.AddSingleton<MessageLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageLogWriter>());
         services.AddScoped<ExchangeGateway>();

@@ -15,7 +15,7 @@ public sealed class BatchSignatureTests : IAsyncLifetime
     [Fact]
     public async Task ConcurrentCalls_ShareSignatures_AndTheLogVerifies()
     {
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => CallAsync()));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => app.CallTradersAsync()));
 
         var records = await app.AllLogRecordsAsync();
         Assert.Equal(40, records.Count);
@@ -26,7 +26,7 @@ public sealed class BatchSignatureTests : IAsyncLifetime
     [Fact]
     public async Task UnsignedRecordsBeforeASignedOne_Verify()
     {
-        await CallsAsync(5);
+        await app.CallTradersAsync(5);
         await SetSignatureAsync(r => r.Sequence >= 2 && r.Sequence <= 4, string.Empty);
 
         var result = await app.VerifyLogAsync();
@@ -38,7 +38,7 @@ public sealed class BatchSignatureTests : IAsyncLifetime
     [Fact]
     public async Task LastRecordWithoutSignature_IsNamed()
     {
-        await CallsAsync(3);
+        await app.CallTradersAsync(3);
         await SetSignatureAsync(r => r.Sequence == 3, string.Empty);
 
         var result = await app.VerifyLogAsync();
@@ -50,7 +50,7 @@ public sealed class BatchSignatureTests : IAsyncLifetime
     [Fact]
     public async Task UnsignedRecordAltered_AndTheChainRehashedUpToTheSignedOne_IsCaughtThere()
     {
-        await CallsAsync(4);
+        await app.CallTradersAsync(4);
         await SetSignatureAsync(r => r.Sequence == 2 || r.Sequence == 3, string.Empty);
         // A forger rewrites record 2 and recomputes the hashes of 2 and 3, but cannot sign 4 anew.
         await app.WithScopeAsync(async sp =>
@@ -75,20 +75,7 @@ public sealed class BatchSignatureTests : IAsyncLifetime
         Assert.Contains("signature", result.Problem, StringComparison.Ordinal);
     }
 
-    private async Task CallsAsync(int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            await CallAsync();
-        }
-    }
 
-    private async Task CallAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/r1/TH/GOV/CUSTOMS/nsw/traders/0105999000016");
-        request.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
-        (await app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
-    }
 
     private Task<int> SetSignatureAsync(System.Linq.Expressions.Expression<Func<MessageLogRecord, bool>> which, string signature)
         => app.WithScopeAsync(sp => sp.GetRequiredService<ExchangeDbContext>().MessageLog.Where(which).ExecuteUpdateAsync(u => u.SetProperty(r => r.Signature, signature)));

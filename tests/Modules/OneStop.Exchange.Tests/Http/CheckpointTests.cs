@@ -16,12 +16,7 @@ public sealed class CheckpointTests : IAsyncLifetime
     [Fact]
     public async Task Checkpoints_EveryFiveRecords_AreWrittenAndVerified_AndAForgedOneIsNamed()
     {
-        for (var i = 0; i < 12; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/r1/TH/GOV/CUSTOMS/nsw/traders/0105999000016");
-            request.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
-            (await app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
-        }
+        await app.CallTradersAsync(12);
 
         var sequences = await app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().Checkpoints.OrderBy(c => c.Sequence).Select(c => c.Sequence).ToListAsync());
         Assert.Equal([5L, 10L], sequences);

@@ -87,6 +87,15 @@ internal static class ExchangeTestData
             return db.SaveChangesAsync();
         });
 
+    /// <summary>Successful calls that need no purpose (the demo counter reads a trader), one after another.</summary>
+    public static async Task CallTradersAsync(this AppFactory app, int count = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            (await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Traders}/0105999000016")).EnsureSuccessStatusCode();
+        }
+    }
+
     public static Task<List<MessageLogRecord>> LogRecordsAsync(this AppFactory app, string xroadId)
         => app.WithDbAsync(db => db.MessageLog.AsNoTracking().Where(r => r.XRoadId == xroadId).ToListAsync());
 

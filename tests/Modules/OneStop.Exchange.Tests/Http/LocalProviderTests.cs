@@ -35,6 +35,21 @@ public sealed class LocalProviderTests(ExchangeAppFactory app) : IClassFixture<E
         Assert.Contains($"/{marker}/a b", app.CountedCalls);
     }
 
+    [Theory]
+    [InlineData("YO2214499467", true)]
+    [InlineData("YO0000000000", false)]
+    public async Task LocalCall_Post_CarriesTheBodyToTheProvider(string laser, bool valid)
+    {
+        using var request = XRoadRequest(HttpMethod.Post, $"/r1/{CardCheck}", DemoClient, "APP-CARD-1");
+        request.Content = new StringContent(
+            $$"""{"citizenId":"1999900000013","firstName":"กฤษดา","lastName":"ศรีสวัสดิ์","birthDate":"25471027","laser":"{{laser}}"}""",
+            System.Text.Encoding.UTF8, "application/json");
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal($$"""{"valid":{{(valid ? "true" : "false")}}}""", await XRoadAssert.OkAsync(response));
+    }
+
     [Fact]
     public async Task LocalCall_BackIntoTheGateway_IsRefusedInsteadOfLooping()
     {

@@ -16,7 +16,7 @@ public sealed class MessageLogArchiveTests : IAsyncLifetime
     [Fact]
     public async Task Archive_OldRecords_MovesThemToAFile_AndTheChainStillVerifies_AndGrowsOn()
     {
-        await CallAsync(7);
+        await app.CallTradersAsync(7);
         var before = await CountAsync();
 
         var result = await ArchiveAsync(DateTime.UtcNow.AddMinutes(1));
@@ -30,7 +30,7 @@ public sealed class MessageLogArchiveTests : IAsyncLifetime
         Assert.All(lines[1..(before + 1)], l => Assert.Contains("\"type\":\"record\"", l, StringComparison.Ordinal));
         Assert.True((await VerifyAsync()).Intact);
 
-        await CallAsync(3);
+        await app.CallTradersAsync(3);
         var after = await VerifyAsync();
         Assert.True(after.Intact, after.Problem);
         Assert.Equal(3, after.Records);
@@ -44,7 +44,7 @@ public sealed class MessageLogArchiveTests : IAsyncLifetime
     [Fact]
     public async Task Archive_FileAltered_VerificationNamesTheArchive()
     {
-        await CallAsync(2);
+        await app.CallTradersAsync(2);
         var result = await ArchiveAsync(DateTime.UtcNow.AddMinutes(1));
         var text = await File.ReadAllTextAsync(result.File!);
         await File.WriteAllTextAsync(result.File!, text.Replace("TH/GOV/DEMO/counter", "TH/GOV/DEMO/forged", StringComparison.Ordinal));
@@ -58,9 +58,9 @@ public sealed class MessageLogArchiveTests : IAsyncLifetime
     [Fact]
     public async Task Archive_FirstDatabaseRecordAlteredAfterArchiving_IsNamed()
     {
-        await CallAsync(4);
+        await app.CallTradersAsync(4);
         await ArchiveAsync(DateTime.UtcNow.AddMinutes(1));
-        await CallAsync(2);
+        await app.CallTradersAsync(2);
         var first = await app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().MessageLog.MinAsync(r => r.Sequence));
         await app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().MessageLog.Where(r => r.Sequence == first)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.PreviousHash, new string('b', 64))));
@@ -73,7 +73,7 @@ public sealed class MessageLogArchiveTests : IAsyncLifetime
     [Fact]
     public async Task Archive_NothingOldEnough_OrNoRetentionSet_ArchivesNothing()
     {
-        await CallAsync(1);
+        await app.CallTradersAsync(1);
         var none = await ArchiveAsync(DateTime.UtcNow.AddDays(-1));
         Assert.Equal(0, none.Records);
         Assert.Null(none.File);
@@ -84,15 +84,6 @@ public sealed class MessageLogArchiveTests : IAsyncLifetime
         Assert.True(await CountAsync() > 0);
     }
 
-    private async Task CallAsync(int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/r1/TH/GOV/CUSTOMS/nsw/traders/0105999000016");
-            request.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
-            (await app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
-        }
-    }
 
     private Task<int> CountAsync() => app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().MessageLog.CountAsync());
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Exchange.Data;
+using OneStop.Exchange.MessageLog;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Http;
@@ -33,6 +34,8 @@ internal static class DirectoryApi
             .WithSummary("Grant a subsystem the right to call a service's method and path (the same right again returns it)");
         admin.MapDelete("/rights/{id:int}", RemoveRightAsync).WithName("Exchange_Admin_RemoveRight")
             .WithSummary("Remove an access right (removing one that is gone is not an error)");
+        admin.MapGet("/log/{sequence:long}/bodies", BodiesAsync).WithName("Exchange_Admin_LogBodies")
+            .WithSummary("The decrypted bodies of one logged exchange (needs a purpose; the read is recorded, and shown to the person it concerns)");
         admin.MapGet("/changes", ChangesAsync).WithName("Exchange_Admin_Changes").WithSummary("Latest changes to the directory, newest first");
         admin.MapGet("/consents", ConsentsAsync).WithName("Exchange_Admin_Consents")
             .WithSummary("Consents on the exchange, newest first, with the data subjects' IDs masked");
@@ -83,6 +86,81 @@ internal static class DirectoryApi
     {
         await editor.RemoveRightAsync(id, Actor(user), ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>One body of a logged exchange: as base64, as text when it is UTF-8, and whether it still matches the hash in the signed record.</summary>
+    public sealed record LoggedBody(string Base64, string? Text, bool MatchesLoggedHash);
+
+    /// <summary>The bodies of one logged exchange.</summary>
+    public sealed record LoggedBodies(long Sequence, string Client, string Service, string Path, LoggedBody? Request, LoggedBody? Response);
+
+    private static async Task<Results<Ok<LoggedBodies>, ProblemHttpResult>> BodiesAsync(
+        long sequence, string? purpose, ExchangeDbContext db, BodySealer sealer, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(purpose) || purpose.Length > 500)
+        {
+            return ApiProblems.Invalid("purpose", Bilingual.Pick("กรุณาระบุวัตถุประสงค์ในการเปิดอ่าน (ไม่เกิน 500 ตัวอักษร)", "Say why the bodies are read (at most 500 characters)."));
+        }
+
+        var record = await db.MessageLog.AsNoTracking().SingleOrDefaultAsync(r => r.Sequence == sequence, ct);
+        var body = await db.MessageBodies.AsNoTracking().SingleOrDefaultAsync(b => b.Sequence == sequence, ct);
+        if (record is null || body is null)
+        {
+            return ApiProblems.NotFound(Bilingual.Pick($"ไม่มีเนื้อหาที่บันทึกไว้สำหรับรายการ {sequence}", $"No bodies are logged for record {sequence}."));
+        }
+
+        if (!sealer.Enabled || body.KeyId != sealer.KeyId)
+        {
+            return ApiProblems.Conflict(Bilingual.Pick($"เนื้อหาถูกเข้ารหัสด้วยกุญแจ {body.KeyId} ซึ่งเครื่องนี้ไม่มี", $"The bodies were sealed with key {body.KeyId}, which this node does not hold."));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.DirectoryChanges.Add(new DirectoryChange
+        {
+            Time = SharedKernel.Data.DatabaseTime.ToMicroseconds(now), Actor = Actor(user), Action = "log.bodies.read",
+            Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"record {sequence}"), State = System.Text.Json.JsonSerializer.Serialize(new { purpose }),
+        });
+        if (record.DataSubject is { } subject)
+        {
+            db.PersonalDataReads.Add(new PersonalDataRead
+            {
+                DataSubject = subject, Time = now, Client = "exchange-operator:" + Actor(user), ClientName = Bilingual.Pick("ผู้ดูแลศูนย์แลกเปลี่ยนข้อมูล", "Exchange operator"),
+                Service = record.Service, ServiceTitle = Bilingual.Pick("เนื้อหาในบันทึกการแลกเปลี่ยนข้อมูล", "Message log contents"), Purpose = purpose,
+                LegalBasis = "Exchange operation (message log)", XRoadId = record.XRoadId,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            return TypedResults.Ok(new LoggedBodies(record.Sequence, record.Client, record.Service, record.Path,
+                Describe(sealer.Open(body, request: true), record.RequestBodyHash), Describe(sealer.Open(body, request: false), record.ResponseBodyHash)));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return ApiProblems.Conflict(Bilingual.Pick(
+                $"เนื้อหาที่เข้ารหัสของรายการ {sequence} เปิดไม่ได้ เพราะถูกแก้ไขหรือย้ายมาจากรายการอื่น", $"The sealed bodies of record {sequence} do not open: they were altered or moved from another record."));
+        }
+    }
+
+    private static LoggedBody? Describe(byte[]? plain, string? loggedHash)
+    {
+        if (plain is null)
+        {
+            return null;
+        }
+
+        string? text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(plain);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            text = null;
+        }
+
+        return new LoggedBody(Convert.ToBase64String(plain), text, Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(plain)) == loggedHash);
     }
 
     private static async Task<Ok<List<DirectoryChange>>> ChangesAsync(ExchangeDbContext db, CancellationToken ct, int take = 100)

@@ -322,3 +322,18 @@ internal sealed class LogArchive
 
     public DateTime ArchivedAt { get; init; }
 }
+
+/// <summary>The encrypted bodies of one logged exchange (only when body encryption is configured).</summary>
+internal sealed class MessageBody
+{
+    public long Sequence { get; init; }
+
+    /// <summary>Which key sealed them (a hash of the key).</summary>
+    public required string KeyId { get; init; }
+
+    /// <summary>Nonce, AES-256-GCM ciphertext and tag of the request body.</summary>
+    public byte[]? Request { get; init; }
+
+    /// <summary>Nonce, AES-256-GCM ciphertext and tag of the response body.</summary>
+    public byte[]? Response { get; init; }
+}

@@ -36,6 +36,8 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<LogArchive> LogArchives => Set<LogArchive>();
 
+    public DbSet<MessageBody> MessageBodies => Set<MessageBody>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -169,6 +171,13 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.ToTable("signing_key");
             b.HasKey(k => k.KeyId);
             b.Property(k => k.KeyId).HasMaxLength(50);
+        });
+        modelBuilder.Entity<MessageBody>(b =>
+        {
+            b.ToTable("message_body");
+            b.HasKey(m => m.Sequence);
+            b.Property(m => m.Sequence).ValueGeneratedNever();
+            b.Property(m => m.KeyId).HasMaxLength(16);
         });
         modelBuilder.Entity<LogArchive>(b =>
         {

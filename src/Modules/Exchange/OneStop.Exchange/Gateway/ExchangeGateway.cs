@@ -21,7 +21,8 @@ namespace OneStop.Exchange.Gateway;
 /// purpose and legal basis; forwards to the provider; and logs every exchange durably before answering.
 /// </summary>
 internal sealed class ExchangeGateway(
-    IServiceProvider services, ExchangeDirectory directory, IHttpClientFactory httpClients, IConfiguration configuration, MessageLogWriter log, TimeProvider clock)
+    IServiceProvider services, ExchangeDirectory directory, IHttpClientFactory httpClients, IConfiguration configuration, MessageLogWriter log, BodySealer bodies,
+    TimeProvider clock)
 {
     /// <summary>Largest request body forwarded; larger ones are refused before they are read.</summary>
     public const long MaxRequestBody = 1024 * 1024;
@@ -202,7 +203,7 @@ internal sealed class ExchangeGateway(
 
         var requestHash = RequestHash(exchange, body);
         var requestBodyHash = body.Length > 0 ? Convert.ToBase64String(SHA256.HashData(body)) : null;
-        exchange = exchange with { RequestHash = requestHash, RequestBodyHash = requestBodyHash };
+        exchange = exchange with { RequestHash = requestHash, RequestBodyHash = requestBodyHash, RequestBody = body };
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(service.TimeoutSeconds));
@@ -309,7 +310,8 @@ internal sealed class ExchangeGateway(
             await log.AppendAsync(new LogEntry(
                 clock.GetUtcNow().UtcDateTime, e.XRoadId, e.RequestId, e.Client, e.Service, e.Method, e.Path, e.UserId, e.Issue,
                 e.RepresentedParty, e.DataSubject, status, errorType, e.RequestHash ?? RequestHash(e, []), e.RequestBodyHash,
-                responseBody.Length > 0 ? Convert.ToBase64String(SHA256.HashData(responseBody)) : null, read));
+                responseBody.Length > 0 ? Convert.ToBase64String(SHA256.HashData(responseBody)) : null, read,
+                bodies.Enabled ? e.RequestBody : null, bodies.Enabled ? responseBody : null));
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -447,4 +449,5 @@ internal sealed class ExchangeGateway(
 /// <summary>What is known about one exchange while it is handled, and logged at its end.</summary>
 internal sealed record Exchange(
     string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
-    string? UserId, string? Issue, string? RepresentedParty, string? DataSubject = null, string? RequestHash = null, string? RequestBodyHash = null);
+    string? UserId, string? Issue, string? RepresentedParty, string? DataSubject = null, string? RequestHash = null, string? RequestBodyHash = null,
+    byte[]? RequestBody = null);

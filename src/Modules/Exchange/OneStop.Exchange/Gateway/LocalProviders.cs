@@ -79,6 +79,13 @@ internal sealed class LocalProviderHandler(LocalPipeline local, IHttpContextFact
             requestFeature.Headers.Append(name, new StringValues(values.ToArray()));
         }
 
+        // Content-Length is computed on demand, so it is not among the headers enumerated above;
+        // without it (or chunking) a request has no body as far as the server is concerned.
+        if (request.Content?.Headers.ContentLength is { } contentLength)
+        {
+            requestFeature.Headers.ContentLength = contentLength;
+        }
+
         using var buffer = new MemoryStream();
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var response = new BufferedResponseFeature();
@@ -93,6 +100,7 @@ internal sealed class LocalProviderHandler(LocalPipeline local, IHttpContextFact
             ConnectionId = Guid.NewGuid().ToString("N"), RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback,
         });
         features.Set(LocalCallFeature.Instance);
+        features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetection(request.Content is not null));
 
         var context = contexts.Create(features);
         var run = RunAsync(context, response);
@@ -150,6 +158,11 @@ internal sealed class LocalProviderHandler(LocalPipeline local, IHttpContextFact
         }
 
         await response.StartAsync();
+    }
+
+    private sealed class BodyDetection(bool canHaveBody) : IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody { get; } = canHaveBody;
     }
 
     private sealed class Lifetime(CancellationTokenSource source) : IHttpRequestLifetimeFeature

@@ -14,7 +14,7 @@ namespace OneStop.Exchange.MessageLog;
 /// <summary>
 /// Retention: moves message-log records older than <c>Exchange:MessageLog:RetentionDays</c> out of
 /// the database into JSON Lines files in <c>Exchange:MessageLog:ArchiveFolder</c>. Each file holds a
-/// contiguous run of the chain with its checkpoints and the public keys that verify it; the database
+/// contiguous run of the chain with its checkpoints, its sealed bodies and the public keys that verify it; the database
 /// keeps the file's SHA-256 and the hash where the chain continues, so verification still covers
 /// everything. The file is written and flushed to disk before any record is deleted.
 /// </summary>
@@ -47,6 +47,7 @@ internal sealed class MessageLogArchiver(ExchangeDbContext db, IConfiguration co
 
         var records = await db.MessageLog.AsNoTracking().Where(r => r.Sequence >= from && r.Sequence <= to).OrderBy(r => r.Sequence).ToListAsync(ct);
         var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.Sequence >= from && c.Sequence <= to).OrderBy(c => c.Sequence).ToListAsync(ct);
+        var bodies = await db.MessageBodies.AsNoTracking().Where(b => b.Sequence >= from && b.Sequence <= to).OrderBy(b => b.Sequence).ToListAsync(ct);
         var keyIds = records.Select(r => r.KeyId).Concat(checkpoints.Select(c => c.KeyId)).ToHashSet();
         var keys = await db.SigningKeys.AsNoTracking().Where(k => keyIds.Contains(k.KeyId)).Select(k => new { k.KeyId, k.PublicKey }).ToListAsync(ct);
 
@@ -71,6 +72,12 @@ internal sealed class MessageLogArchiver(ExchangeDbContext db, IConfiguration co
                 await writer.WriteLineAsync(JsonSerializer.Serialize(new { type = "checkpoint", checkpoint }, Json));
             }
 
+            // Still sealed: the archive is no more readable than the database was.
+            foreach (var body in bodies)
+            {
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new { type = "body", body }, Json));
+            }
+
             await writer.FlushAsync(ct);
             file.Flush(flushToDisk: true);
         }
@@ -89,6 +96,7 @@ internal sealed class MessageLogArchiver(ExchangeDbContext db, IConfiguration co
         });
         await db.SaveChangesAsync(ct);
         await db.Checkpoints.Where(c => c.Sequence >= from && c.Sequence <= to).ExecuteDeleteAsync(ct);
+        await db.MessageBodies.Where(b => b.Sequence >= from && b.Sequence <= to).ExecuteDeleteAsync(ct);
         await db.MessageLog.Where(r => r.Sequence >= from && r.Sequence <= to).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return new MessageLogArchiveResult(records.Count, path, null);

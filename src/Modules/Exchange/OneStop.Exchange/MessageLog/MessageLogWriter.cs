@@ -17,14 +17,15 @@ namespace OneStop.Exchange.MessageLog;
 internal sealed record LogEntry(
     DateTime Time, string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
     string? UserId, string? Issue, string? RepresentedParty, string? DataSubject, int Status, string? ErrorType,
-    string RequestHash, string? RequestBodyHash, string? ResponseBodyHash, PersonalDataRead? Read);
+    string RequestHash, string? RequestBodyHash, string? ResponseBodyHash, PersonalDataRead? Read,
+    byte[]? RequestBody = null, byte[]? ResponseBody = null);
 
 /// <summary>
 /// Appends to the message log with group commit: concurrent requests are chained, signed and
 /// written in one transaction, and each request waits until its record is durable. The chain head
 /// is advanced with a conditional UPDATE, so nodes sharing a PostgreSQL database append in turn.
 /// </summary>
-internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner signer, IConfiguration configuration) : BackgroundService
+internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner signer, BodySealer bodies, IConfiguration configuration) : BackgroundService
 {
     private const int MaxBatch = 500;
 
@@ -93,7 +94,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
     private ExchangeDbContext? writerDb;
     private Appenders? appenders;
 
-    private sealed record Appenders(RowAppender<MessageLogRecord> Records, RowAppender<LogCheckpoint> Checkpoints, RowAppender<PersonalDataRead> Reads);
+    private sealed record Appenders(RowAppender<MessageLogRecord> Records, RowAppender<LogCheckpoint> Checkpoints, RowAppender<PersonalDataRead> Reads, RowAppender<MessageBody> Bodies);
 
     private async Task<ExchangeDbContext> WriterContextAsync(CancellationToken ct)
     {
@@ -105,7 +106,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
         writerScope = scopes.CreateAsyncScope();
         var db = writerScope.Value.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         await db.Database.OpenConnectionAsync(ct);
-        appenders = new Appenders(new RowAppender<MessageLogRecord>(db), new RowAppender<LogCheckpoint>(db), new RowAppender<PersonalDataRead>(db));
+        appenders = new Appenders(new RowAppender<MessageLogRecord>(db), new RowAppender<LogCheckpoint>(db), new RowAppender<PersonalDataRead>(db), new RowAppender<MessageBody>(db));
         return writerDb = db;
     }
 
@@ -145,6 +146,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
             await open.Records.DisposeAsync();
             await open.Checkpoints.DisposeAsync();
             await open.Reads.DisposeAsync();
+            await open.Bodies.DisposeAsync();
             appenders = null;
         }
 
@@ -175,6 +177,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
             var records = new List<MessageLogRecord>(batch.Count);
             var checkpoints = new List<LogCheckpoint>();
             var reads = new List<PersonalDataRead>();
+            var sealedBodies = new List<MessageBody>();
             for (var i = 0; i < batch.Count; i++)
             {
                 var entry = batch[i].Entry;
@@ -193,6 +196,11 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
                 {
                     reads.Add(read);
                 }
+
+                if (bodies.Seal(sequence, entry.RequestBody, entry.ResponseBody) is { } sealedBody)
+                {
+                    sealedBodies.Add(sealedBody);
+                }
             }
 
             try
@@ -201,6 +209,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
                 await appenders!.Records.AppendAsync(records, ct);
                 await appenders.Checkpoints.AppendAsync(checkpoints, ct);
                 await appenders.Reads.AppendAsync(reads, ct);
+                await appenders.Bodies.AppendAsync(sealedBodies, ct);
                 var advanced = await AdvanceHeadAsync(db, transaction, start, (sequence, hash), ct);
                 if (advanced == 1)
                 {

@@ -371,6 +371,27 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                     b.ToTable("member", "exchange");
                 });
 
+            modelBuilder.Entity("OneStop.Exchange.Data.MessageBody", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("Request")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Response")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("message_body", "exchange");
+                });
+
             modelBuilder.Entity("OneStop.Exchange.Data.MessageLogRecord", b =>
                 {
                     b.Property<long>("Sequence")

@@ -358,6 +358,27 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                     b.ToTable("exchange_member", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Exchange.Data.MessageBody", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Request")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Response")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("exchange_message_body", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Exchange.Data.MessageLogRecord", b =>
                 {
                     b.Property<long>("Sequence")

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OneStop.Exchange.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    internal partial class DirectoryChangesAndLogArchives : Migration
+    internal partial class OperatorsRetentionAndSealedBodies : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -46,6 +46,20 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_exchange_log_archive", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "exchange_message_body",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Request = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Response = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exchange_message_body", x => x.Sequence);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_exchange_directory_change_Time",
                 table: "exchange_directory_change",
@@ -66,6 +80,9 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "exchange_log_archive");
+
+            migrationBuilder.DropTable(
+                name: "exchange_message_body");
         }
     }
 }

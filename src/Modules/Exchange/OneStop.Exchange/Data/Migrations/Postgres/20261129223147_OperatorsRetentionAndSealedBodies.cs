@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace OneStop.Exchange.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    internal partial class DirectoryChangesAndLogArchives : Migration
+    internal partial class OperatorsRetentionAndSealedBodies : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -49,6 +49,21 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                     table.PrimaryKey("PK_log_archive", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "message_body",
+                schema: "exchange",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Request = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Response = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_message_body", x => x.Sequence);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_directory_change_Time",
                 schema: "exchange",
@@ -72,6 +87,10 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "log_archive",
+                schema: "exchange");
+
+            migrationBuilder.DropTable(
+                name: "message_body",
                 schema: "exchange");
         }
     }

@@ -26,6 +26,8 @@ internal static class ProgramCommands
             {
                 "seed" => await SeedAsync(services, SeedOptions.Parse(args.AsSpan(1))),
                 "exchange" when args is [_, "verify-log"] => await VerifyLogAsync(services),
+                "exchange" when args is [_, "verify-log", "--witness", var file] => await CheckWitnessAsync(services, file),
+                "exchange" when args is [_, "export-witness", "--out", var file] => await ExportWitnessAsync(services, file),
                 "exchange" when args is [_, "archive-log", ..] => await ArchiveLogAsync(services, args.AsSpan(2).ToArray()),
                 _ => throw new CommandLineException($"Unknown command: {string.Join(' ', args)}."),
             };
@@ -33,7 +35,7 @@ internal static class ProgramCommands
         catch (CommandLineException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR] | exchange verify-log | exchange archive-log [--older-than-days N]");
+            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR] | exchange verify-log [--witness FILE] | exchange export-witness --out FILE | exchange archive-log [--older-than-days N]");
             return 2;
         }
     }
@@ -71,6 +73,30 @@ internal static class ProgramCommands
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"message log ALTERED: record {result.FirstAlteredSequence} fails verification: {result.Problem} ({result.Records} records before it verified)"));
         return 1;
+    }
+
+    /// <summary>Writes a witness of the log (checkpoints, head, archives, public keys) to keep outside.</summary>
+    private static async Task<int> ExportWitnessAsync(IServiceProvider services, string file)
+    {
+        using var scope = services.CreateScope();
+        await File.WriteAllTextAsync(file, await scope.ServiceProvider.GetRequiredService<IMessageLogArchiver>().ExportWitnessAsync(CancellationToken.None));
+        Console.WriteLine($"witness written to {Path.GetFullPath(file)}: keep it outside this system");
+        return 0;
+    }
+
+    /// <summary>Verifies the log, then checks it against a witness exported earlier.</summary>
+    private static async Task<int> CheckWitnessAsync(IServiceProvider services, string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CommandLineException($"No witness file {file}.");
+        }
+
+        var verified = await VerifyLogAsync(services);
+        using var scope = services.CreateScope();
+        var problem = await scope.ServiceProvider.GetRequiredService<IMessageLogArchiver>().CheckWitnessAsync(await File.ReadAllTextAsync(file), CancellationToken.None);
+        Console.WriteLine(problem is null ? "the log agrees with the witness" : $"the log DISAGREES with the witness: {problem}");
+        return problem is null ? verified : 1;
     }
 
     /// <summary>Moves records older than the retention period (or <c>--older-than-days N</c>) into an archive file.</summary>

@@ -30,6 +30,16 @@ public interface IMessageLogArchiver
 
     /// <summary>Archives records older than <paramref name="olderThan"/>, or than the configured retention period when null.</summary>
     Task<MessageLogArchiveResult> ArchiveAsync(DateTime? olderThan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A witness of the log as it is now (JSON): the signed checkpoints, the chain head, the archives and
+    /// the public keys. Kept outside (another agency, paper, a notary), it proves later that the log
+    /// up to it was not rewritten, even by someone holding the signing key.
+    /// </summary>
+    Task<string> ExportWitnessAsync(CancellationToken cancellationToken);
+
+    /// <summary>Checks the log against a witness exported earlier; null when it agrees, else what differs.</summary>
+    Task<string?> CheckWitnessAsync(string witnessJson, CancellationToken cancellationToken);
 }
 
 /// <summary>What an archive run did.</summary>

@@ -85,6 +85,42 @@ public sealed class MessageLogArchiveTests : IAsyncLifetime
     }
 
 
+    [Fact]
+    public async Task Witness_TakenEarlier_AgreesWithALogThatOnlyGrew_EvenAfterArchiving()
+    {
+        await app.CallTradersAsync(6);
+        var witness = await CustodyAsync(c => c.ExportWitnessAsync(default));
+        Assert.Contains("\"checkpoints\"", witness, StringComparison.Ordinal);
+
+        await app.CallTradersAsync(2);
+        Assert.Null(await CustodyAsync(c => c.CheckWitnessAsync(witness, default)));
+
+        await ArchiveAsync(DateTime.UtcNow.AddMinutes(1));
+        await app.CallTradersAsync(1);
+        Assert.Null(await CustodyAsync(c => c.CheckWitnessAsync(witness, default)));
+    }
+
+    [Fact]
+    public async Task Witness_RecordRewrittenSince_IsNamed()
+    {
+        await app.CallTradersAsync(6);
+        var witness = await CustodyAsync(c => c.ExportWitnessAsync(default));
+        // Someone with the signing key could re-chain and re-sign everything; the witness still holds the old hashes.
+        await app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().MessageLog.Where(r => r.Sequence == 5)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Hash, new string('c', 64))));
+
+        var problem = await CustodyAsync(c => c.CheckWitnessAsync(witness, default));
+
+        Assert.Contains("record 5", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Witness_NotAWitness_IsSaidSo()
+        => Assert.Contains("not", await CustodyAsync(c => c.CheckWitnessAsync("{\"format\":\"something\"}", default)), StringComparison.Ordinal);
+
+    private Task<T> CustodyAsync<T>(Func<IMessageLogArchiver, Task<T>> work)
+        => app.WithScopeAsync(s => work(s.GetRequiredService<IMessageLogArchiver>()));
+
     private Task<int> CountAsync() => app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().MessageLog.CountAsync());
 
     private Task<MessageLogArchiveResult> ArchiveAsync(DateTime? olderThan)

@@ -24,6 +24,7 @@ internal sealed class MessageLogArchiver(ExchangeDbContext db, IConfiguration co
     public const string FolderKey = "Exchange:MessageLog:ArchiveFolder";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public string Folder => Path.GetFullPath(configuration[FolderKey] ?? Path.Combine("data", "archive"));
 
@@ -100,6 +101,68 @@ internal sealed class MessageLogArchiver(ExchangeDbContext db, IConfiguration co
         await db.MessageLog.Where(r => r.Sequence >= from && r.Sequence <= to).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return new MessageLogArchiveResult(records.Count, path, null);
+    }
+
+    /// <summary>What a witness holds.</summary>
+    internal sealed record Witness(
+        string Format, DateTime ExportedAt, long HeadSequence, string HeadHash,
+        List<LogCheckpoint> Checkpoints, List<LogArchive> Archives, List<WitnessKey> Keys);
+
+    internal sealed record WitnessKey(string KeyId, string PublicKey);
+
+    public async Task<string> ExportWitnessAsync(CancellationToken ct)
+    {
+        // No head yet on a database that has never been started (a command run right after migrating).
+        var head = await db.ChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == LogChain.HeadId, ct);
+        var witness = new Witness(
+            "onestop-message-log-witness/1", clock.GetUtcNow().UtcDateTime, head?.Sequence ?? 0, head?.Hash ?? LogChain.Genesis,
+            await db.Checkpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(ct),
+            await db.LogArchives.AsNoTracking().OrderBy(a => a.FromSequence).ToListAsync(ct),
+            await db.SigningKeys.AsNoTracking().OrderBy(k => k.CreatedAt).Select(k => new WitnessKey(k.KeyId, k.PublicKey)).ToListAsync(ct));
+        return JsonSerializer.Serialize(witness, Indented);
+    }
+
+    public async Task<string?> CheckWitnessAsync(string witnessJson, CancellationToken ct)
+    {
+        Witness? witness;
+        try
+        {
+            witness = JsonSerializer.Deserialize<Witness>(witnessJson, Json);
+        }
+        catch (JsonException ex)
+        {
+            return $"the witness is not readable: {ex.Message}";
+        }
+
+        if (witness is null || witness.Format != "onestop-message-log-witness/1")
+        {
+            return "the witness is not a OneStop message-log witness";
+        }
+
+        // The chain is a single line: if the record at the witnessed head (or any checkpoint) still
+        // has the same hash, nothing before it can have changed without breaking the chain.
+        var archived = await db.LogArchives.AsNoTracking().ToListAsync(ct);
+        foreach (var (sequence, hash) in witness.Checkpoints.Select(c => (c.Sequence, c.Hash)).Append((witness.HeadSequence, witness.HeadHash)).Where(p => p.Item1 > 0))
+        {
+            var archive = archived.FirstOrDefault(a => a.FromSequence <= sequence && sequence <= a.ToSequence);
+            if (archive is not null)
+            {
+                if (archive.ToSequence == sequence && archive.LastHash != hash)
+                {
+                    return $"record {sequence} is archived with another hash than the witness holds";
+                }
+
+                continue;
+            }
+
+            var now = await db.MessageLog.AsNoTracking().Where(r => r.Sequence == sequence).Select(r => r.Hash).SingleOrDefaultAsync(ct);
+            if (now != hash)
+            {
+                return now is null ? $"record {sequence}, which the witness holds, is gone" : $"record {sequence} has another hash than the witness holds: the log was rewritten";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The newest archive: the database's part of the chain starts after it.</summary>

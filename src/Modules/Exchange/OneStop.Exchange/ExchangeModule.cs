@@ -46,7 +46,7 @@ public static class ExchangeModule
         services.AddSingleton<LocalPipeline>();
         services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<LocalPipeline>());
         services.AddTransient<LocalProviderHandler>();
-        services.AddHttpClient(ProviderClients.Local, c => c.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(ProviderUrls.LocalClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler<LocalProviderHandler>()
             .RemoveAllLoggers(); // every exchange is in the message log already
         services.AddSingleton<LogSigner>();

@@ -42,7 +42,8 @@ internal static class DirectoryApi
         return group;
     }
 
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+    /// <summary>The operator as recorded with each change (the API and the admin pages alike).</summary>
+    public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
     private static Results<Created<Saved>, Ok<Saved>, ProblemHttpResult> Answer(Result<DirectoryEditor.Outcome> result, string id, string location)
         => result.Error is { } error ? ApiProblems.From(error)

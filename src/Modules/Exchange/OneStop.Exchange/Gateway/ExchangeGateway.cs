@@ -167,7 +167,8 @@ internal sealed class ExchangeGateway(
         }
 
         var below = exchange.Path.Split('?')[0];
-        var target = new Uri(ProviderUrls.Resolve(service.BaseUrl).ToString().TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString);
+        var (baseAddress, providerClient) = ProviderUrls.Route(service.BaseUrl);
+        var target = new Uri(baseAddress.ToString().TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString);
 
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), target);
         foreach (var (name, values) in request.Headers)
@@ -211,7 +212,7 @@ internal sealed class ExchangeGateway(
         byte[] responseBody;
         try
         {
-            response = await httpClients.CreateClient(ProviderClients.For(service.BaseUrl)).SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response = await httpClients.CreateClient(providerClient).SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             responseBody = await ReadLimitedAsync(response, timeout.Token);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)

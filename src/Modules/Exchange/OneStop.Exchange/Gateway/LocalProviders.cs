@@ -14,6 +14,9 @@ namespace OneStop.Exchange.Gateway;
 /// </summary>
 internal static class ProviderUrls
 {
+    /// <summary>The named HttpClient for providers hosted by this node, called in process.</summary>
+    public const string LocalClient = "exchange-local-providers";
+
     /// <summary>The authority in-process requests carry; it never resolves, so nothing leaves the process by accident.</summary>
     public const string LocalAuthority = "onestop.local";
 
@@ -21,16 +24,11 @@ internal static class ProviderUrls
         // "/providers/..." parses as an absolute file: URI on Unix, so look at the scheme.
         => !(Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps));
 
-    public static Uri Resolve(string url) => new(IsLocal(url) ? $"http://{LocalAuthority}/{url.TrimStart('/')}" : url);
-}
-
-/// <summary>The named HttpClient for a provider URL.</summary>
-internal static class ProviderClients
-{
-    /// <summary>Providers hosted by this node, called in process.</summary>
-    public const string Local = "exchange-local-providers";
-
-    public static string For(string url) => ProviderUrls.IsLocal(url) ? Local : ExchangeNames.ProviderHttpClient;
+    /// <summary>The absolute address to call, and the named HttpClient that reaches it.</summary>
+    public static (Uri Address, string Client) Route(string url)
+        => IsLocal(url)
+            ? (new Uri($"http://{LocalAuthority}/{url.TrimStart('/')}"), LocalClient)
+            : (new Uri(url), ExchangeNames.ProviderHttpClient);
 }
 
 /// <summary>

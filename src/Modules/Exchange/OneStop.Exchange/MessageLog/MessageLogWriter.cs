@@ -94,7 +94,17 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
     private ExchangeDbContext? writerDb;
     private Appenders? appenders;
 
-    private sealed record Appenders(RowAppender<MessageLogRecord> Records, RowAppender<LogCheckpoint> Checkpoints, RowAppender<PersonalDataRead> Reads, RowAppender<MessageBody> Bodies);
+    private sealed record Appenders(RowAppender<MessageLogRecord> Records, RowAppender<LogCheckpoint> Checkpoints, RowAppender<PersonalDataRead> Reads, RowAppender<MessageBody> Bodies)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Records.DisposeAsync();
+            await Checkpoints.DisposeAsync();
+            await Reads.DisposeAsync();
+            await Bodies.DisposeAsync();
+        }
+    }
 
     private async Task<ExchangeDbContext> WriterContextAsync(CancellationToken ct)
     {
@@ -143,10 +153,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
     {
         if (appenders is { } open)
         {
-            await open.Records.DisposeAsync();
-            await open.Checkpoints.DisposeAsync();
-            await open.Reads.DisposeAsync();
-            await open.Bodies.DisposeAsync();
+            await open.DisposeAsync();
             appenders = null;
         }
 

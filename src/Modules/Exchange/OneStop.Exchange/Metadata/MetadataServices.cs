@@ -46,7 +46,8 @@ internal sealed class MetadataServices(ExchangeDbContext db, IHttpClientFactory 
 
                 try
                 {
-                    using var response = await httpClients.CreateClient(ProviderClients.For(service.OpenApiUrl)).GetAsync(ProviderUrls.Resolve(service.OpenApiUrl), ct);
+                    var (address, client) = ProviderUrls.Route(service.OpenApiUrl);
+                    using var response = await httpClients.CreateClient(client).GetAsync(address, ct);
                     return response.IsSuccessStatusCode
                         ? new MetadataAnswer(response.Content.Headers.ContentType?.ToString() ?? "application/json", await response.Content.ReadAsByteArrayAsync(ct))
                         : MetadataAnswer.Fail(XRoadError.ProviderError((int)response.StatusCode));

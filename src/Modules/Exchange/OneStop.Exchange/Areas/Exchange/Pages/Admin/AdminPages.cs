@@ -1,16 +1,13 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.SharedKernel;
 
 namespace OneStop.Exchange.Areas.Exchange.Pages.Admin;
 
-/// <summary>What the admin forms share: who is acting, and what happens after a save.</summary>
+/// <summary>What the admin forms share: what happens after a save.</summary>
 internal static class AdminPages
 {
     public const string SavedKey = "Exchange.Saved";
-
-    public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
     /// <summary>TH/GOV/DOPA/population → (TH/GOV/DOPA, population).</summary>
     public static (string Parent, string Code) SplitParent(string id)

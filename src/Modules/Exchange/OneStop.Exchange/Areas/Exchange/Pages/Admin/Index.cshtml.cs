@@ -47,7 +47,7 @@ internal sealed class IndexModel(ExchangeDbContext db, DirectoryEditor editor) :
 
     public async Task<IActionResult> OnPostAddRightAsync(CancellationToken ct)
     {
-        var result = await editor.AddRightAsync(new DirectoryEditor.RightInput(Client ?? string.Empty, Service ?? string.Empty, Method, Path, LegalMandate), AdminPages.Actor(User), ct);
+        var result = await editor.AddRightAsync(new DirectoryEditor.RightInput(Client ?? string.Empty, Service ?? string.Empty, Method, Path, LegalMandate), DirectoryApi.Actor(User), ct);
         if (result.Error is null)
         {
             TempData[AdminPages.SavedKey] = $"{Client} → {Service} {Method} {Path}";
@@ -61,7 +61,7 @@ internal sealed class IndexModel(ExchangeDbContext db, DirectoryEditor editor) :
 
     public async Task<IActionResult> OnPostRemoveRightAsync(int id, CancellationToken ct)
     {
-        await editor.RemoveRightAsync(id, AdminPages.Actor(User), ct);
+        await editor.RemoveRightAsync(id, DirectoryApi.Actor(User), ct);
         return Redirect("/Exchange/Admin#rights");
     }
 

@@ -57,7 +57,7 @@ internal sealed class MemberModel(ExchangeDbContext db, DirectoryEditor editor) 
             return NotFound();
         }
 
-        var result = await editor.SaveMemberAsync(parts[0], parts[1], parts[2], new DirectoryEditor.MemberInput(Name, AgencyCode), AdminPages.Actor(User), ct);
+        var result = await editor.SaveMemberAsync(parts[0], parts[1], parts[2], new DirectoryEditor.MemberInput(Name, AgencyCode), DirectoryApi.Actor(User), ct);
         return AdminPages.AfterSave(this, result.Error, string.Join('/', parts), idField: "memberCode");
     }
 }

@@ -75,7 +75,7 @@ internal sealed class ServiceModel(ExchangeDbContext db, DirectoryEditor editor)
             .Select(parts => new DirectoryEditor.EndpointInput(parts[0], parts.Length > 1 ? parts[1] : string.Empty))
             .ToList();
         var input = new DirectoryEditor.ServiceInput(Title, BaseUrl, OpenApiUrl, PersonalData, TimeoutSeconds, Disabled, endpoints);
-        var result = await editor.SaveServiceAsync(subsystem, code, input, AdminPages.Actor(User), ct);
+        var result = await editor.SaveServiceAsync(subsystem, code, input, DirectoryApi.Actor(User), ct);
         return AdminPages.AfterSave(this, result.Error, $"{subsystem}/{code}", idField: "code");
     }
 }

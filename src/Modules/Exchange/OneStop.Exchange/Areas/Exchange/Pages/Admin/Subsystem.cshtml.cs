@@ -63,7 +63,7 @@ internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor edito
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct);
         var (member, code) = IsNew ? (MemberId ?? string.Empty, (Code ?? string.Empty).Trim()) : AdminPages.SplitParent(Id!);
         var input = new DirectoryEditor.SubsystemInput(Name, ConnectionType, (AllowedAddresses ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries), ClientCertificateThumbprint);
-        var result = await editor.SaveSubsystemAsync(member, code, input, AdminPages.Actor(User), ct);
+        var result = await editor.SaveSubsystemAsync(member, code, input, DirectoryApi.Actor(User), ct);
         return AdminPages.AfterSave(this, result.Error, $"{member}/{code}", idField: "code");
     }
 }

@@ -10,6 +10,9 @@ port=${BENCH_PORT:-5390}
 work=$(mktemp -d /tmp/onestop-bench.XXXXXX)
 token=bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+# Production refuses to make up the Digital ID's keys: give it throwaway ones.
+export Identity__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)"
+export Identity__EncryptionKeys__0="$(openssl rand -base64 32)"
 
 dotnet build src/OneStop.Web -c Release -v q -nologo >/dev/null
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \

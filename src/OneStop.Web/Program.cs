@@ -1,5 +1,6 @@
 using OneStop.Agencies;
 using OneStop.Exchange;
+using OneStop.Identity;
 using OneStop.Registries;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
@@ -12,6 +13,7 @@ builder.AddOneStopPlatform();
 builder.AddAgenciesModule();
 builder.AddRegistriesModule();
 builder.AddExchangeModule();
+builder.AddIdentityModule();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ app.UseOneStopPlatform();
 app.MapAgenciesModule();
 app.MapRegistriesModule();
 app.MapExchangeModule();
+app.MapIdentityModule();
 app.MapOneStopPlatform();
 
 await app.Services.MigrateModulesAsync();

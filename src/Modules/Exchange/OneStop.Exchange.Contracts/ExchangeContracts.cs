@@ -5,6 +5,19 @@ public static class ExchangeNames
 {
     /// <summary>The named HttpClient the gateway uses to call providers on other machines (absolute URLs).</summary>
     public const string ProviderHttpClient = "exchange-providers";
+
+    /// <summary>
+    /// The named HttpClient through which other modules consume exchange services, with relative
+    /// addresses such as <c>TH/GOV/DOPA/population/card-check</c>. It reaches this node's gateway in
+    /// process, or the gateway at <see cref="GatewayUrlKey"/> when that is configured.
+    /// </summary>
+    public const string ConsumerHttpClient = "exchange-consumer";
+
+    /// <summary>Configuration key: base URL of a separate exchange gateway (empty: this node's own).</summary>
+    public const string GatewayUrlKey = "Exchange:GatewayUrl";
+
+    /// <summary>The Digital ID's own subsystem: it checks ID cards and reads the records of people who prove who they are.</summary>
+    public const string DigitalIdClient = "TH/GOV/DGA/digital-id";
 }
 
 /// <summary>Checks the signed, hash-chained message log end to end.</summary>

@@ -49,6 +49,19 @@ public static class ExchangeModule
         services.AddHttpClient(ProviderUrls.LocalClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler<LocalProviderHandler>()
             .RemoveAllLoggers(); // every exchange is in the message log already
+        // Other modules consume the exchange like any agency system: through /r1, here or on a separate gateway.
+        services.AddTransient<LocalConsumerHandler>();
+        var gatewayUrl = builder.Configuration[ExchangeNames.GatewayUrlKey];
+        var consumer = services.AddHttpClient(ExchangeNames.ConsumerHttpClient, c =>
+        {
+            c.BaseAddress = new Uri(string.IsNullOrEmpty(gatewayUrl) ? $"http://{ProviderUrls.LocalAuthority}/r1/" : gatewayUrl.TrimEnd('/') + "/r1/");
+            c.Timeout = TimeSpan.FromSeconds(40);
+        });
+        if (string.IsNullOrEmpty(gatewayUrl))
+        {
+            consumer.ConfigurePrimaryHttpMessageHandler<LocalConsumerHandler>();
+        }
+
         services.AddSingleton<LogSigner>();
         services.AddSingleton<BodySealer>();
         services.AddSingleton<MessageLogWriter>();

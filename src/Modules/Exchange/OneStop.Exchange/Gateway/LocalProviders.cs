@@ -55,13 +55,30 @@ internal sealed class LocalCallFeature
     public static readonly LocalCallFeature Instance = new();
 }
 
+/// <summary>The gateway's calls to providers hosted by this node: marked, so that they cannot re-enter the gateway.</summary>
+internal sealed class LocalProviderHandler(LocalPipeline local, IHttpContextFactory contexts) : InProcessHandler(local, contexts)
+{
+    protected override bool IsProviderCall => true;
+}
+
+/// <summary>
+/// Modules of this node calling the exchange as consumers, in process: they pass the gateway's
+/// checks and the message log exactly as a remote consumer on loopback would.
+/// </summary>
+internal sealed class LocalConsumerHandler(LocalPipeline local, IHttpContextFactory contexts) : InProcessHandler(local, contexts)
+{
+    protected override bool IsProviderCall => false;
+}
+
 /// <summary>
 /// An <see cref="HttpMessageHandler"/> that runs a request through <see cref="LocalPipeline"/> and
 /// buffers the answer, behaving as a socket would: cancellation gives up at once, an aborted or
 /// short response is an <see cref="IOException"/>, an unhandled error is a 500.
 /// </summary>
-internal sealed class LocalProviderHandler(LocalPipeline local, IHttpContextFactory contexts) : HttpMessageHandler
+internal abstract class InProcessHandler(LocalPipeline local, IHttpContextFactory contexts) : HttpMessageHandler
 {
+    protected abstract bool IsProviderCall { get; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no address.");
@@ -84,6 +101,21 @@ internal sealed class LocalProviderHandler(LocalPipeline local, IHttpContextFact
             requestFeature.Headers.ContentLength = contentLength;
         }
 
+        // IHttpContextFactory.Create and Dispose reset IHttpContextAccessor's current context. In the
+        // caller's flow that would take the caller's own HttpContext away (a page signing a person in
+        // after a registry check, say), so the inner request lives in a flow of its own.
+        Task<HttpResponseMessage> work;
+        using (ExecutionContext.SuppressFlow())
+        {
+            work = Task.Run(() => ExecuteAsync(request, requestFeature, cancellationToken), CancellationToken.None);
+        }
+
+        // A provider deaf to cancellation is left to finish on its own; the caller stops waiting, as over a socket.
+        return await work.WaitAsync(cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> ExecuteAsync(HttpRequestMessage request, HttpRequestFeature requestFeature, CancellationToken cancellationToken)
+    {
         using var buffer = new MemoryStream();
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var response = new BufferedResponseFeature();
@@ -97,24 +129,17 @@ internal sealed class LocalProviderHandler(LocalPipeline local, IHttpContextFact
         {
             ConnectionId = Guid.NewGuid().ToString("N"), RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback,
         });
-        features.Set(LocalCallFeature.Instance);
+        if (IsProviderCall)
+        {
+            features.Set(LocalCallFeature.Instance);
+        }
+
         features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetection(request.Content is not null));
 
         var context = contexts.Create(features);
-        var run = RunAsync(context, response);
         try
         {
-            // A provider deaf to cancellation is left to finish on its own; the caller stops waiting, as over a socket.
-            await run.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            _ = run.ContinueWith(_ => contexts.Dispose(context), TaskScheduler.Default);
-            throw;
-        }
-
-        try
-        {
+            await RunAsync(context, response);
             if (lifetime.WasAborted || response.Headers.ContentLength is { } length && length != buffer.Length && request.Method != HttpMethod.Head)
             {
                 throw new IOException("The provider's answer broke off.");

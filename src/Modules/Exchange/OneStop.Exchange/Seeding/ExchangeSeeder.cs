@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
 using OneStop.Exchange.MessageLog;
 using OneStop.Registries.Contracts;
@@ -21,6 +22,9 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
     private const string DemoMandate =
         "พ.ร.บ.การอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ. 2558 และ พ.ร.บ.การบริหารงานและการให้บริการภาครัฐผ่านระบบดิจิทัล พ.ศ. 2562 มาตรา 12 (demo mandate: counter service)";
 
+    private const string IdentityProofingMandate =
+        "พ.ร.บ.การบริหารงานและการให้บริการภาครัฐผ่านระบบดิจิทัล พ.ศ. 2562 มาตรา 12 และมาตรฐาน ขมธอ. 19-2561 (identity proofing for the Digital ID)";
+
     public async Task SeedReferenceDataAsync(CancellationToken cancellationToken)
     {
         await AddMissingAsync(db.Members, m => m.Id,
@@ -28,12 +32,14 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
             Member("DOPA", "กรมการปกครอง (Department of Provincial Administration)", "13003000"),
             Member("DBD", "กรมพัฒนาธุรกิจการค้า (Department of Business Development)", "12007000"),
             Member("CUSTOMS", "กรมศุลกากร (Customs Department)", "03005000"),
+            Member("DGA", "สำนักงานพัฒนารัฐบาลดิจิทัล (Digital Government Development Agency)", "10009000"),
         ], cancellationToken);
         await AddMissingAsync(db.Subsystems, s => s.Id,
         [
             Provider("TH/GOV/DOPA", "population", "Population registry"),
             Provider("TH/GOV/DBD", "juristic", "Juristic-person registry"),
             Provider("TH/GOV/CUSTOMS", "nsw", "National Single Window: traders"),
+            Provider("TH/GOV/DGA", "digital-id", "Digital ID: identity proofing"),
         ], cancellationToken);
         await AddMissingAsync(db.Services, s => s.Id,
         [
@@ -42,6 +48,14 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
             Service("TH/GOV/DBD/juristic", "companies", "ข้อมูลนิติบุคคล / Juristic-person record", RegistryProviders.JuristicCompanies, "registries-juristic", personal: true, ("GET", "/*")),
             Service("TH/GOV/CUSTOMS/nsw", "traders", "ผู้นำเข้าส่งออก / Importer-exporter", RegistryProviders.TradeTraders, "registries-trade", personal: false, ("GET", "/*")),
         ], cancellationToken);
+
+        // The Digital ID proves who people are from their ID card, then reads their record for the claims it issues.
+        if (!await db.AccessRights.AnyAsync(r => r.ClientId == ExchangeNames.DigitalIdClient, cancellationToken))
+        {
+            db.AccessRights.AddRange(
+                new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DOPA/population/card-check", Method = "POST", Path = "/", LegalMandate = IdentityProofingMandate },
+                new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DOPA/population/persons", Method = "GET", Path = "/*", LegalMandate = IdentityProofingMandate });
+        }
 
         if (!await db.ChainHeads.AnyAsync(cancellationToken))
         {

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Identity.Server;
+
+namespace OneStop.Identity.Areas.Identity.Pages.Account;
+
+/// <summary>The person's Digital ID: assurance levels and what the provider holds about them.</summary>
+[Authorize(AuthenticationSchemes = ProtocolEndpoints.SessionScheme)]
+internal sealed class IndexModel(UserManager<Accounts.Account> users) : PageModel
+{
+    public Accounts.Account Account { get; private set; } = null!;
+
+    public int AuthenticatorLevel { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var account = await users.GetUserAsync(User);
+        if (account is null)
+        {
+            return LocalRedirect(ProtocolEndpoints.SignInPage);
+        }
+
+        Account = account;
+        AuthenticatorLevel = Assurance.LevelOf(User);
+        return Page();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Identity.Accounts;
+using OneStop.Identity.Data;
+using OneStop.Identity.Seeding;
+using OneStop.Identity.Server;
+using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Hosting;
+using OneStop.SyntheticData;
+
+namespace OneStop.Identity;
+
+/// <summary>
+/// The Digital ID: an OpenID Connect provider with identity-proofing (IAL) and authenticator (AAL)
+/// levels. The rest of the platform, and agency systems, use it as any OIDC provider.
+/// </summary>
+public static class IdentityModule
+{
+    /// <summary>Rate-limiting policy of the sign-in and registration forms (their POSTs, per client address).</summary>
+    internal const string FormsRateLimit = "identity-forms";
+
+    public static WebApplicationBuilder AddIdentityModule(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ServerKeys.RequireConfiguredOutsideDevelopment(builder.Configuration, builder.Environment);
+        builder.AddModuleDbContext<DigitalIdDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(DigitalIdDbContext.Module);
+        var services = builder.Services;
+        services.AddMemoryCache();
+        services.AddAuthentication().AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
+        {
+            o.Cookie.Name = "onestop.id";
+            o.LoginPath = ProtocolEndpoints.SignInPage;
+            o.LogoutPath = "/Identity/Account/SignOut";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = false;
+        }));
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                // NIST SP 800-63B: length and a blocklist (PasswordRules), no composition rules.
+                o.Password.RequiredLength = PasswordRules.MinimumLength;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddSignInManager()
+            .AddUserStore<UserOnlyStore<Account, DigitalIdDbContext, Guid>>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>();
+        services.AddSingleton<VerifiedSecrets>();
+        services.AddOidcServer(builder);
+        services.AddScoped<ClaimReleases>();
+        services.AddScoped<PopulationRegistry>();
+        services.AddScoped<RegisterAccount.Handler>();
+        services.AddScoped<IModuleSeeder, IdentitySeeder>();
+        services.AddScoped<ISyntheticDataSink, DemoAccounts>();
+
+        var permitPerMinute = builder.Configuration.GetValue("Identity:FormPostsPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(FormsRateLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account",
+            model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(FormsRateLimit))));
+        services.AddNavigationItem(new NavigationItem("/Identity/Account", "บัญชีดิจิทัลไอดี", "Digital ID", Order: 5));
+        return builder;
+    }
+
+    public static WebApplication MapIdentityModule(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
+        app.MapProtocolEndpoints();
+        return app;
+    }
+}

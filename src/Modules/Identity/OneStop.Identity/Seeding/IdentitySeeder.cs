@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Identity.Accounts;
+using OneStop.Identity.Server;
+using OneStop.SharedKernel.Hosting;
+using OneStop.SyntheticData;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace OneStop.Identity.Seeding;
+
+/// <summary>
+/// Demo clients of the provider (only with demo data: their secrets are published in the README):
+/// an agency system that gets tokens with client credentials, and a third-party portal that signs
+/// people in with the authorization code flow.
+/// </summary>
+internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications) : IModuleSeeder
+{
+    public const string DemoAgency = "demo-agency";
+    public const string DemoAgencySecret = "demo-agency-secret";
+    public const string DemoPortal = "demo-portal";
+    public const string DemoPortalSecret = "demo-portal-secret";
+
+    /// <summary>Where the demo portal (and the openid-client conformance test) receives codes.</summary>
+    public static readonly string[] DemoPortalRedirects = ["http://127.0.0.1:5081/callback", "http://localhost:5081/callback"];
+
+    public Task SeedReferenceDataAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task SeedDemoDataAsync(CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(DemoAgency, cancellationToken) is null)
+        {
+            var agency = new OpenIddictApplicationDescriptor
+            {
+                ClientId = DemoAgency, ClientSecret = DemoAgencySecret, ClientType = ClientTypes.Confidential,
+                DisplayName = "Demo agency system",
+                Permissions =
+                {
+                    Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.Introspection,
+                    Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Exchange,
+                },
+            };
+            agency.DisplayNames[CultureInfo.GetCultureInfo("th")] = "ระบบหน่วยงานสาธิต";
+            await applications.CreateAsync(agency, cancellationToken);
+        }
+
+        if (await applications.FindByClientIdAsync(DemoPortal, cancellationToken) is null)
+        {
+            var portal = new OpenIddictApplicationDescriptor
+            {
+                ClientId = DemoPortal, ClientSecret = DemoPortalSecret, ClientType = ClientTypes.Confidential,
+                ConsentType = ConsentTypes.Explicit, DisplayName = "Demo business portal",
+                Permissions =
+                {
+                    Permissions.Endpoints.Authorization, Permissions.Endpoints.PushedAuthorization, Permissions.Endpoints.Token,
+                    Permissions.Endpoints.EndSession, Permissions.Endpoints.Revocation,
+                    Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                    Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Address,
+                    Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Pid, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Companies,
+                },
+                Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+            };
+            portal.DisplayNames[CultureInfo.GetCultureInfo("th")] = "พอร์ทัลธุรกิจสาธิต";
+            foreach (var redirect in DemoPortalRedirects)
+            {
+                portal.RedirectUris.Add(new Uri(redirect));
+                portal.PostLogoutRedirectUris.Add(new Uri(redirect.Replace("/callback", "/", StringComparison.Ordinal)));
+            }
+
+            await applications.CreateAsync(portal, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// Demo Digital ID accounts for the documented synthetic citizens, proofed at IAL2 from the same
+/// synthetic registry data (README lists them with their password).
+/// </summary>
+internal sealed class DemoAccounts(UserManager<Account> users, TimeProvider clock) : ISyntheticDataSink
+{
+    public const string Password = "Thai-Demo-2569";
+    public const int Count = 3;
+
+    public static string EmailOf(int index) => $"citizen{index + 1}@demo.onestop.test";
+
+    public async Task StoreAsync(SyntheticDataSet dataSet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        var documented = SyntheticDataGenerator.DocumentedCitizenIds.Take(Count).ToList();
+        for (var i = 0; i < documented.Count; i++)
+        {
+            var citizen = dataSet.Citizens.FirstOrDefault(c => c.CitizenId.Value == documented[i]);
+            if (citizen is null || await users.Users.AnyAsync(a => a.CitizenId == citizen.CitizenId.Value, cancellationToken))
+            {
+                continue;
+            }
+
+            var a = citizen.Address;
+            var address = new PopulationRegistry.Address(a.HouseNo, a.Moo, a.Soi, a.Road, a.SubdistrictTh, a.DistrictTh, a.ProvinceTh, a.ProvinceEn, a.Postcode);
+            var account = new Account
+            {
+                UserName = EmailOf(i), Email = EmailOf(i), EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
+                CitizenId = citizen.CitizenId.Value, IdentityLevel = IdentityLevels.Ial2, ProofedAt = clock.GetUtcNow().UtcDateTime, ProofingMethod = "demo-data",
+                Title = citizen.TitleTh, GivenName = citizen.GivenNameTh, FamilyName = citizen.FamilyNameTh,
+                GivenNameEn = citizen.GivenNameEn, FamilyNameEn = citizen.FamilyNameEn,
+                BirthDate = citizen.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Gender = citizen.Gender.ToString().ToLowerInvariant(),
+                Address = address.Formatted(), Province = a.ProvinceTh, PostalCode = a.Postcode,
+            };
+            var created = await users.CreateAsync(account, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo account not created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+}

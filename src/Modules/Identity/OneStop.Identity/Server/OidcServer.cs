@@ -1,0 +1,191 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OneStop.Identity.Data;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace OneStop.Identity.Server;
+
+/// <summary>The OpenID Connect provider: endpoints, flows, keys and the platform's own rules on top of OpenIddict.</summary>
+internal static class OidcServer
+{
+    public const string AuthorizePath = "/connect/authorize";
+
+    /// <summary>Scopes clients may ask for; one per ThaiD claim group, plus the exchange for agency systems.</summary>
+    public static class ExtraScopes
+    {
+        public const string Pid = "pid";
+        public const string Companies = "companies";
+        public const string Exchange = "exchange";
+    }
+
+    /// <summary>Claims beyond OIDC's standard ones, named as ThaiD names them.</summary>
+    public static class ExtraClaims
+    {
+        public const string Title = "title";
+        public const string GivenNameEn = "given_name_en";
+        public const string FamilyNameEn = "family_name_en";
+        public const string Companies = "companies";
+        public const string VerifiedClaims = "verified_claims";
+    }
+
+    public static IServiceCollection AddOidcServer(this IServiceCollection services, WebApplicationBuilder builder)
+    {
+        services.AddSingleton<ServerKeys>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
+        services.AddOpenIddict()
+            .AddCore(o =>
+            {
+                o.UseEntityFrameworkCore().UseDbContext<DigitalIdDbContext>();
+                o.ReplaceApplicationManager(typeof(ClientManager<>));
+            })
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'))
+                    .SetPushedAuthorizationEndpointUris("connect/par")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetIntrospectionEndpointUris("connect/introspect")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks");
+                o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                o.RequireProofKeyForCodeExchange();
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.OfflineAccess,
+                    OidcServer.ExtraScopes.Pid, OidcServer.ExtraScopes.Companies, OidcServer.ExtraScopes.Exchange);
+                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.Birthdate, Claims.Gender,
+                    Claims.Address, Claims.Email, Claims.EmailVerified, Claims.AuthenticationContextReference, Claims.AuthenticationMethodReference,
+                    Claims.AuthenticationTime, SharedKernel.Hosting.Claims.CitizenId, ExtraClaims.Title, ExtraClaims.GivenNameEn,
+                    ExtraClaims.FamilyNameEn, ExtraClaims.Companies, ExtraClaims.VerifiedClaims);
+                // Agency systems and relying parties check access tokens with the published keys (JWKS), so
+                // access tokens are signed JWTs, not encrypted ones. Codes and refresh tokens stay encrypted.
+                o.DisableAccessTokenEncryption();
+                // A refresh token works once: a second use revokes the whole grant (reuse detection).
+                o.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(10));
+                o.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
+                o.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
+                o.AddEventHandler<HandleConfigurationRequestContext>(h => h.UseInlineHandler(AdvertiseAssurance).SetOrder(int.MaxValue - 100_000));
+                o.AddEventHandler<HandleTokenRequestContext>(h => h.UseSingletonHandler<ClientCredentialsGrant>().SetOrder(int.MinValue + 100_000));
+                o.AddEventHandler<ValidateTokenRequestContext>(h => h.UseScopedHandler<RejectScopesNotGranted>()
+                    .SetOrder(OpenIddictServerHandlers.Exchange.ValidateScopePermissions.Descriptor.Order - 1));
+                o.AddEventHandler<GenerateTokenContext>(h => h.UseInlineHandler(KeepMachineTokensOutOfTheStore)
+                    .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
+                var aspNetCore = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+                if (!builder.Environment.IsProduction())
+                {
+                    // Development and tests run on plain HTTP on loopback; production sits behind TLS.
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+
+        // Only S256: the plain method gives no protection against an intercepted code.
+        services.PostConfigure<OpenIddictServerOptions>(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+        return services;
+    }
+
+    private static ValueTask AdvertiseAssurance(HandleConfigurationRequestContext context)
+    {
+        context.Metadata[Metadata.AcrValuesSupported] = Parameter(Assurance.Supported);
+        context.Metadata["verified_claims_supported"] = true;
+        context.Metadata["trust_frameworks_supported"] = Parameter([Accounts.IdentityLevels.TrustFramework]);
+        context.Metadata["evidence_supported"] = Parameter(["electronic_record"]);
+        context.Metadata["claims_in_verified_claims_supported"] = Parameter([SharedKernel.Hosting.Claims.CitizenId, Claims.GivenName, Claims.FamilyName, Claims.Birthdate]);
+        context.Metadata["ui_locales_supported"] = Parameter(["th", "en"]);
+        return ValueTask.CompletedTask;
+    }
+
+    private static OpenIddictParameter Parameter(string[] values) => new(JsonSerializer.SerializeToElement(values));
+
+    /// <summary>
+    /// Tokens issued to machines (client credentials) are short-lived JWTs that nothing needs to look
+    /// up, so they are not written to the token table: issuing one costs no database write.
+    /// </summary>
+    private static ValueTask KeepMachineTokensOutOfTheStore(GenerateTokenContext context)
+    {
+        if (context.TokenType == TokenTypeIdentifiers.AccessToken && context.Request?.IsClientCredentialsGrantType() == true)
+        {
+            context.CreateTokenEntry = false;
+            context.PersistTokenPayload = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Agency systems sign in as themselves: the subject is the client, scopes as granted to it.</summary>
+internal sealed class ClientCredentialsGrant : IOpenIddictServerHandler<HandleTokenRequestContext>
+{
+    public ValueTask HandleAsync(HandleTokenRequestContext context)
+    {
+        if (!context.Request.IsClientCredentialsGrantType())
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, context.ClientId);
+        identity.SetScopes(context.Request.GetScopes());
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        context.SignIn(new ClaimsPrincipal(identity));
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A scope the client was never granted is <c>invalid_scope</c>, as RFC 6749 section 5.2 says
+/// (OpenIddict answers <c>invalid_request</c>).
+/// </summary>
+internal sealed class RejectScopesNotGranted(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ValidateTokenRequestContext>
+{
+    public async ValueTask HandleAsync(ValidateTokenRequestContext context)
+    {
+        if (!context.Request.IsClientCredentialsGrantType() || string.IsNullOrEmpty(context.ClientId)
+            || await applications.FindByClientIdAsync(context.ClientId) is not { } application)
+        {
+            return;
+        }
+
+        foreach (var scope in context.Request.GetScopes())
+        {
+            if (!await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + scope))
+            {
+                context.Reject(Errors.InvalidScope, $"The client is not allowed the scope '{scope}'.");
+                return;
+            }
+        }
+    }
+}
+
+/// <summary>Puts the configured (or generated) keys into the server's options.</summary>
+internal sealed class ServerKeyOptions(ServerKeys keys) : IConfigureOptions<OpenIddictServerOptions>
+{
+    public void Configure(OpenIddictServerOptions options)
+    {
+        foreach (var key in keys.SigningKeys)
+        {
+            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256));
+        }
+
+        foreach (var key in keys.EncryptionKeys)
+        {
+            options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using OneStop.Identity.Accounts;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace OneStop.Identity.Server;
+
+/// <summary>
+/// The endpoints OpenIddict hands to the platform (passthrough): authorization (sign-in, step-up,
+/// consent), UserInfo and end-session. OpenIddict has already validated the protocol parameters.
+/// </summary>
+internal static class ProtocolEndpoints
+{
+    /// <summary>Set when a client demanded a fresh sign-in (prompt=login): the time it was demanded.</summary>
+    public const string LoginRequestedCookie = "identity.login_requested";
+
+    /// <summary>Set by the consent page when the person refused: the client refused.</summary>
+    public const string ConsentDeniedCookie = "identity.consent_denied";
+
+    /// <summary>The provider's own session cookie (ASP.NET Core Identity's application scheme, as a constant for attributes).</summary>
+    public const string SessionScheme = "Identity.Application";
+
+    public const string SignInPage = "/Identity/Account/SignIn";
+    public const string ConsentPage = "/Identity/Account/Consent";
+
+    public static IEndpointRouteBuilder MapProtocolEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods(OidcServer.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription().DisableAntiforgery();
+        app.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfoAsync).ExcludeFromDescription().DisableAntiforgery();
+        app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync).ExcludeFromDescription().DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> AuthorizeAsync(
+        HttpContext http, UserManager<Account> users, IOpenIddictApplicationManager applications,
+        IOpenIddictAuthorizationManager authorizations, ClaimReleases releases, TimeProvider clock)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass an authorization request.");
+        var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var now = clock.GetUtcNow();
+        var required = Assurance.Required(request);
+        var returnUrl = http.Request.PathBase + http.Request.Path + QueryOf(http.Request);
+
+        if (!IsFreshEnough(http, session, request, required, now))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Refuse(Errors.LoginRequired, "The person must sign in (again, or with a stronger authenticator).");
+            }
+
+            if (request.HasPromptValue(PromptValues.Login))
+            {
+                http.Response.Cookies.Append(LoginRequestedCookie, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromMinutes(30) });
+            }
+
+            return Results.Redirect($"{SignInPage}?ReturnUrl={Uri.EscapeDataString(returnUrl)}&Level={required}");
+        }
+
+        http.Response.Cookies.Delete(LoginRequestedCookie);
+        var account = await users.GetUserAsync(session.Principal!);
+        if (account is null || await users.IsLockedOutAsync(account))
+        {
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return Results.Redirect($"{SignInPage}?ReturnUrl={Uri.EscapeDataString(returnUrl)}&Level={required}");
+        }
+
+        var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("OpenIddict passed an unknown client.");
+        var applicationId = await applications.GetIdAsync(application);
+        var subject = account.Id.ToString();
+        var scopes = request.GetScopes();
+        var existing = await authorizations.FindAsync(subject, applicationId, Statuses.Valid, AuthorizationTypes.Permanent, scopes).ToListAsync();
+        if (existing.Count == 0 && await applications.GetConsentTypeAsync(application) == ConsentTypes.Explicit)
+        {
+            if (http.Request.Cookies[ConsentDeniedCookie] == request.ClientId)
+            {
+                http.Response.Cookies.Delete(ConsentDeniedCookie);
+                return Refuse(Errors.AccessDenied, "The person did not allow this application to sign them in.");
+            }
+
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Refuse(Errors.ConsentRequired, "The person has not allowed this application yet.");
+            }
+
+            return Results.Redirect($"{ConsentPage}?ClientId={Uri.EscapeDataString(request.ClientId!)}&Scope={Uri.EscapeDataString(string.Join(' ', scopes))}&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        var identity = AccountClaims.For(account, session.Principal!, scopes);
+        var authorization = existing.LastOrDefault()
+            ?? await authorizations.CreateAsync(new ClaimsPrincipal(identity), subject, applicationId!, AuthorizationTypes.Permanent, scopes);
+        identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
+        await releases.RecordAsync(account.Id, request.ClientId!, ClaimReleases.IdToken, AccountClaims.Released(account, scopes).Select(c => c.Type), http.RequestAborted);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>Whether the current sign-in satisfies the request: present, recent enough, strong enough.</summary>
+    private static bool IsFreshEnough(HttpContext http, AuthenticateResult session, OpenIddictRequest request, int required, DateTimeOffset now)
+    {
+        if (!session.Succeeded)
+        {
+            return false;
+        }
+
+        var authTime = long.TryParse(session.Principal.FindFirst(Claims.AuthenticationTime)?.Value, out var seconds) ? seconds : 0;
+        if (request.MaxAge is { } maxAge && authTime + maxAge < now.ToUnixTimeSeconds())
+        {
+            return false;
+        }
+
+        if (request.HasPromptValue(PromptValues.Login)
+            && !(long.TryParse(http.Request.Cookies[LoginRequestedCookie], out var requestedAt) && authTime >= requestedAt))
+        {
+            return false;
+        }
+
+        return Assurance.LevelOf(session.Principal) >= required;
+    }
+
+    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<Account> users, ClaimReleases releases)
+    {
+        var token = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var account = token.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (token.Principal is null || account is null)
+        {
+            return Results.Challenge(new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The access token does not belong to a person.",
+            }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        var scopes = token.Principal.GetScopes();
+        var claims = new Dictionary<string, object> { [Claims.Subject] = account.Id.ToString() };
+        foreach (var (type, value) in AccountClaims.Released(account, scopes))
+        {
+            claims[type] = value;
+        }
+
+        var client = token.Principal.GetPresenters().FirstOrDefault() ?? token.Principal.GetClaim(Claims.ClientId) ?? "";
+        await releases.RecordAsync(account.Id, client, ClaimReleases.UserInfo, claims.Keys.Where(k => k != Claims.Subject), http.RequestAborted);
+        return Results.Json(claims);
+    }
+
+    private static async Task<IResult> EndSessionAsync(HttpContext http)
+    {
+        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        // OpenIddict sends the person back to the client's registered post_logout_redirect_uri, if it gave one.
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static IResult Refuse(string error, string description)
+        => Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    /// <summary>The request as a query string, also when the client posted it, so that the sign-in page can send the person back.</summary>
+    private static QueryString QueryOf(HttpRequest request)
+        => request.HasFormContentType
+            ? QueryString.Create(request.Form.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString())))
+            : request.QueryString;
+}

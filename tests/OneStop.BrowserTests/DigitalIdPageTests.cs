@@ -1,0 +1,199 @@
+using System.Globalization;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OneStop.SyntheticData;
+
+namespace OneStop.BrowserTests;
+
+/// <summary>
+/// The Digital ID's own pages as a person uses them: sign in, register at IAL1 (e-mail only) and at IAL2
+/// (ID card checked against the population registry through the exchange), sign out and sign in again.
+/// </summary>
+public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "correct horse battery staple";
+
+    /// <summary>
+    /// Documented citizens are the same whatever the seed, and demo data fills the registry with them. The first
+    /// <c>DemoAccounts.Count</c> (3) have demo accounts already; each one here is registered by one test only,
+    /// because each fixture's app has its own database and a citizen can have one account.
+    /// </summary>
+    private static readonly IReadOnlyList<SyntheticCitizen> Documented = new SyntheticDataGenerator(42).Generate(60, 10).Citizens
+        .Where(c => SyntheticDataGenerator.DocumentedCitizenIds.Contains(c.CitizenId.Value))
+        .ToList();
+
+    [Theory]
+    [InlineData("/Identity/Account/SignIn", "th-TH", 360, "เข้าสู่ระบบดิจิทัลไอดี")]
+    [InlineData("/Identity/Account/SignIn", "en-GB", 1280, "Sign in with Digital ID")]
+    [InlineData("/Identity/Account/Register", "th-TH", 360, "สมัครดิจิทัลไอดี")]
+    [InlineData("/Identity/Account/Register", "en-GB", 1280, "Register for a Digital ID")]
+    public async Task AccountPage_NotSignedIn_ShowsThePageInTheLanguageAndPassesAxe(string path, string locale, int width, string heading)
+    {
+        var page = await browser.NewPageAsync(width, locale);
+        var response = await page.GotoAsync(path);
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(heading, await page.InnerTextAsync("h1"));
+        await AssertAccessibleAndFitsAsync(page);
+        await ScreenshotAsync(page, $"digitalid-{path.Split('/')[^1].ToLowerInvariant()}-{locale}-{width}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("th-TH", 360)]
+    [InlineData("en-GB", 1280)]
+    public async Task Register_EmailOnly_IsIal1AndCanSignOutAndSignInAgain(string locale, int width)
+    {
+        var page = await browser.NewPageAsync(width, locale);
+        var email = $"bt-{Guid.NewGuid():N}@example.test";
+        await page.GotoAsync("/Identity/Account/Register");
+
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync("**/Identity/Account");
+
+        Assert.Contains("IAL1", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
+        Assert.Contains("AAL1", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
+        Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await ScreenshotAsync(page, $"digitalid-account-ial1-{locale}-{width}");
+        await AssertAccessibleAndFitsAsync(page);
+
+        var signOut = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]"),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/Identity/Account/SignOut");
+        Assert.True(signOut.Status == 302, $"signing out answered {signOut.Status}, not a redirect");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        var afterSignOut = await page.GotoAsync("/Identity/Account");
+        Assert.Equal(200, afterSignOut!.Status);
+        Assert.Equal("/Identity/Account/SignIn", new Uri(page.Url).AbsolutePath);
+        Assert.Equal(0, await page.Locator("#ial").CountAsync());
+
+        await page.GotoAsync("/Identity/Account/SignIn");
+        await page.FillAsync("#login", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync("**/Identity/Account");
+
+        Assert.Contains("IAL1", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
+        Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("th-TH", 360, "2999912345671")]
+    [InlineData("en-GB", 1280, "3999904567898")]
+    public async Task Register_WithTheIdCard_IsIal2WithTheRegistryName(string locale, int width, string citizenId)
+    {
+        var citizen = DocumentedCitizen(citizenId);
+        var page = await browser.NewPageAsync(width, locale);
+        await page.GotoAsync("/Identity/Account/Register");
+
+        await FillRegistrationAsync(page, $"bt-{Guid.NewGuid():N}@example.test", citizen, citizen.IdCard!.LaserCode);
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync("**/Identity/Account");
+
+        Assert.Contains("IAL2", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
+        var main = await page.InnerTextAsync("main");
+        Assert.Contains($"{citizen.GivenNameTh} {citizen.FamilyNameTh}", main, StringComparison.Ordinal);
+        Assert.DoesNotContain(citizenId, main, StringComparison.Ordinal);
+        await ScreenshotAsync(page, $"digitalid-account-ial2-{locale}-{width}");
+        await AssertAccessibleAndFitsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("th-TH", 360, "3999900000109", "ข้อมูลไม่ตรงกับบัตรประชาชนในทะเบียนราษฎร")]
+    [InlineData("en-GB", 1280, "5999900007771", "The details do not match an ID card")]
+    public async Task Register_WrongLaserCode_ShowsAnErrorThatDoesNotNameTheField(string locale, int width, string citizenId, string message)
+    {
+        var citizen = DocumentedCitizen(citizenId);
+        var laser = citizen.IdCard!.LaserCode;
+        // Still a well-formed laser code (2 letters, 10 digits), so that only the registry can refuse it.
+        var wrongLaser = laser[..^1] + ((laser[^1] - '0' + 1) % 10).ToString(CultureInfo.InvariantCulture);
+        var email = $"bt-{Guid.NewGuid():N}@example.test";
+        var page = await browser.NewPageAsync(width, locale);
+        await page.GotoAsync("/Identity/Account/Register");
+
+        await FillRegistrationAsync(page, email, citizen, wrongLaser);
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        Assert.EndsWith("/Identity/Account/Register", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        var summary = page.Locator(".error-summary[role=alert]");
+        Assert.Equal(1, await summary.CountAsync());
+        var text = await summary.InnerTextAsync();
+        Assert.Contains(message, text, StringComparison.Ordinal);
+        // Never which field: no link to one, and no field named.
+        Assert.Equal(0, await summary.Locator("a").CountAsync());
+        foreach (var field in new[] { "laser", "รหัสหลังบัตร", "birth", "วันเกิด", "first name", "last name", "นามสกุล" })
+        {
+            Assert.DoesNotContain(field, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(0, await page.Locator("#ial").CountAsync());
+        await AssertAccessibleAndFitsAsync(page);
+        await ScreenshotAsync(page, $"digitalid-register-card-error-{locale}-{width}");
+
+        // No account was opened: the e-mail address does not sign in.
+        await page.GotoAsync("/Identity/Account/SignIn");
+        await page.FillAsync("#login", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("/Identity/Account/SignIn", new Uri(page.Url).AbsolutePath);
+        Assert.Equal(1, await page.Locator(".error-summary[role=alert]").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    private static SyntheticCitizen DocumentedCitizen(string citizenId)
+    {
+        var index = SyntheticDataGenerator.DocumentedCitizenIds.ToList().IndexOf(citizenId);
+        Assert.True(index >= 3, $"{citizenId} is a documented citizen without a demo account");
+        var citizen = Documented.Single(c => c.CitizenId.Value == citizenId);
+        Assert.Equal(LifeStatus.Alive, citizen.Status);
+        Assert.NotNull(citizen.IdCard);
+        return citizen;
+    }
+
+    private static async Task FillRegistrationAsync(IPage page, string email, SyntheticCitizen citizen, string laser)
+    {
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.FillAsync("#citizenId", citizen.CitizenId.Value);
+        await page.FillAsync("#firstName", citizen.GivenNameTh);
+        await page.FillAsync("#lastName", citizen.FamilyNameTh);
+        await page.FillAsync("#birthDayInput", citizen.BirthDate.Day.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("#birthMonth", citizen.BirthDate.Month.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("#birthYear", (citizen.BirthDate.Year + 543).ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("#laser", laser);
+    }
+
+    private static async Task AssertAccessibleAndFitsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
+        {
+            // Name the innermost elements whose content sticks out (long unbreakable text shows only this way), so that a failure says what to fix.
+            var culprits = await page.EvaluateAsync<string[]>("""
+                () => {
+                    const name = e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''}`;
+                    const overflows = e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible';
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => overflows(e) && ![...e.children].some(overflows))
+                        .slice(0, 5)
+                        .map(e => `${name(e)} (${e.scrollWidth} px in ${e.clientWidth} px: "${e.textContent.trim().slice(0, 60)}")`);
+                }
+                """);
+            Assert.Fail($"the page is {overflow} px too wide: {string.Join(", ", culprits)}");
+        }
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OneStop.SyntheticData;
+using OtpNet;
 
 namespace OneStop.BrowserTests;
 
@@ -76,6 +77,71 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
 
         Assert.Contains("IAL1", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("th-TH", 360, "แอปยืนยันตัวตน", "เปิดการยืนยันตัวตนสองขั้น", "ดำเนินการต่อ", "สองขั้น")]
+    [InlineData("en-GB", 1280, "Authenticator app", "Turn on two-step sign-in", "Continue", "two-step")]
+    public async Task Authenticator_EnrolThenSignInAgain_AsksForTheNextCodeAndIsAal2(string locale, int width, string heading, string turnOn, string continueText, string twoStep)
+    {
+        var page = await browser.NewPageAsync(width, locale);
+        var email = $"bt-totp-{Guid.NewGuid():N}@example.test";
+        await page.GotoAsync("/Identity/Account/Register");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync("**/Identity/Account");
+
+        // Setting up the app: a QR code to scan and the same key to type, in groups of four.
+        var response = await page.GotoAsync("/Identity/Account/Authenticator");
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(heading, await page.InnerTextAsync("h1"));
+        Assert.Equal(1, await page.Locator(".qr svg").CountAsync());
+        await AssertAccessibleAndFitsAsync(page);
+        await ScreenshotAsync(page, $"digitalid-authenticator-{locale}-{width}");
+        var key = (await page.InnerTextAsync("#secret-key")).Trim();
+        Assert.Matches("^[a-z2-7]{4}( [a-z2-7]{1,4})+$", key);
+        var totp = new Totp(Base32Encoding.ToBytes(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()));
+
+        // A code is accepted once per step: enrol with the current step, and sign in below with the next one.
+        await page.FillAsync("#code", totp.ComputeTotp(DateTime.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = turnOn, Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var errors = page.Locator(".error-summary");
+        Assert.True(await errors.CountAsync() == 0, $"enrolment refused the code: {(await errors.CountAsync() > 0 ? await errors.First.InnerTextAsync() : "")}");
+        var recoveryCodes = await page.Locator("ul#recovery-codes li code").AllInnerTextsAsync();
+        Assert.Equal(10, recoveryCodes.Distinct().Count());
+        await AssertAccessibleAndFitsAsync(page);
+        await ScreenshotAsync(page, $"digitalid-authenticator-recovery-codes-{locale}-{width}");
+
+        // Having just given both factors, this sign-in is already two-step.
+        await page.GetByRole(AriaRole.Link, new() { Name = continueText, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account");
+        Assert.Contains("AAL2", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
+        Assert.Contains(twoStep, await page.InnerTextAsync("#two-step"), StringComparison.Ordinal);
+
+        await page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+        // The password alone is not enough any more: the second step asks for the app's code.
+        await page.GotoAsync("/Identity/Account/SignIn");
+        await page.FillAsync("#login", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account/SecondFactor");
+        Assert.Equal(0, await page.Locator("#aal").CountAsync());
+        await AssertAccessibleAndFitsAsync(page);
+        await ScreenshotAsync(page, $"digitalid-secondfactor-{locale}-{width}");
+
+        await page.FillAsync("#code", totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account");
+
+        Assert.Contains("AAL2", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
+        Assert.Contains(twoStep, await page.InnerTextAsync("#two-step"), StringComparison.Ordinal);
+        Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await ScreenshotAsync(page, $"digitalid-account-aal2-{locale}-{width}");
         await page.Context.CloseAsync();
     }
 

@@ -95,6 +95,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Citizens", "50");
         builder.UseSetting("DemoData:Companies", "10");
+        // Tests post many forms from one address; the limit itself is tested with its own setting.
+        builder.UseSetting("Identity:FormPostsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

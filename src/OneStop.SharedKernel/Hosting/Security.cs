@@ -10,6 +10,20 @@ public static class Policies
     public const string Citizen = "Citizen";
 }
 
+/// <summary>Authentication schemes one module offers and others use.</summary>
+public static class Schemes
+{
+    /// <summary>OAuth 2.0 bearer access tokens issued by the Digital ID (client credentials of agency systems).</summary>
+    public const string AccessToken = "AccessToken";
+}
+
+/// <summary>OAuth 2.0 scopes shared by the modules.</summary>
+public static class OAuthScopes
+{
+    /// <summary>Lets an agency system call the government data exchange.</summary>
+    public const string Exchange = "exchange";
+}
+
 /// <summary>Claim types shared by the modules, named as ThaiD names them.</summary>
 public static class Claims
 {

@@ -35,6 +35,7 @@ internal sealed class ErrorModel : PageModel
             400 => (Bilingual.Pick("คำขอไม่ถูกต้อง", "The request is not valid"), Bilingual.Pick("โปรดตรวจสอบข้อมูลแล้วลองอีกครั้ง", "Please check what you entered and try again.")),
             401 => (Bilingual.Pick("กรุณาเข้าสู่ระบบ", "Please sign in"), Bilingual.Pick("หน้านี้แสดงข้อมูลส่วนบุคคล ต้องเข้าสู่ระบบด้วย Digital ID ก่อน", "This page shows personal data: sign in with your Digital ID first.")),
             403 => (Bilingual.Pick("ไม่มีสิทธิ์เข้าถึง", "Access denied"), Bilingual.Pick("คุณไม่มีสิทธิ์เปิดหน้านี้", "You do not have permission to open this page.")),
+            429 => (Bilingual.Pick("ลองหลายครั้งเกินไป", "Too many attempts"), Bilingual.Pick("กรุณารอหนึ่งนาทีแล้วลองอีกครั้ง", "Please wait a minute and try again.")),
             413 => (Bilingual.Pick("ข้อมูลมีขนาดใหญ่เกินไป", "Too much data"), Bilingual.Pick("ข้อมูลที่ส่งมีขนาดเกิน 1 MB", "What you sent is larger than 1 MB.")),
             _ => (Bilingual.Pick("ขออภัย ระบบขัดข้อง", "Sorry, something went wrong"), Bilingual.Pick("เราบันทึกปัญหาไว้แล้ว โปรดลองอีกครั้งภายหลัง", "The problem has been logged. Please try again later.")),
         };

@@ -33,6 +33,9 @@ public static class IdentityModule
         builder.AddModuleDbContext<DigitalIdDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(DigitalIdDbContext.Module);
         var services = builder.Services;
         services.AddMemoryCache();
+        // Other modules (the exchange) check the Digital ID's access tokens through this scheme name only.
+        services.AddAuthentication()
+            .AddPolicyScheme(Schemes.AccessToken, "Digital ID access token", o => o.ForwardDefault = OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         services.AddAuthentication().AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
         {
             o.Cookie.Name = "onestop.id";
@@ -61,6 +64,7 @@ public static class IdentityModule
         services.AddScoped<ClaimReleases>();
         services.AddScoped<PopulationRegistry>();
         services.AddScoped<RegisterAccount.Handler>();
+        services.AddScoped<TotpAuthenticator>();
         services.AddScoped<IModuleSeeder, IdentitySeeder>();
         services.AddScoped<ISyntheticDataSink, DemoAccounts>();
 

@@ -25,7 +25,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
     public sealed record MemberInput(string? Name, string? AgencyCode);
 
     /// <summary>A subsystem (information system) of a member.</summary>
-    public sealed record SubsystemInput(string? Name, ConnectionType ConnectionType, IReadOnlyList<string>? AllowedAddresses, string? ClientCertificateThumbprint);
+    public sealed record SubsystemInput(string? Name, ConnectionType ConnectionType, IReadOnlyList<string>? AllowedAddresses, string? ClientCertificateThumbprint, string? OAuthClientId = null);
 
     /// <summary>One method and path pattern a service offers.</summary>
     public sealed record EndpointInput(string? Method, string? Path);
@@ -105,7 +105,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
 
         if (!Enum.IsDefined(input.ConnectionType))
         {
-            return Error.Invalid("connectionType", Bilingual.Pick("การเชื่อมต่อต้องเป็น Http, Https หรือ HttpsClientCertificate", "The connection type is Http, Https or HttpsClientCertificate."));
+            return Error.Invalid("connectionType", Bilingual.Pick("การเชื่อมต่อต้องเป็น Http, Https, HttpsClientCertificate หรือ OAuth2", "The connection type is Http, Https, HttpsClientCertificate or OAuth2."));
         }
 
         var addresses = new List<string>();
@@ -131,6 +131,12 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
             return Error.Invalid("clientCertificateThumbprint", Bilingual.Pick("HTTPS พร้อมใบรับรองต้องระบุลายนิ้วมือ SHA-256 ของใบรับรอง (เลขฐานสิบหก 64 หลัก)", "HTTPS with a client certificate needs the certificate's SHA-256 thumbprint (64 hexadecimal digits)."));
         }
 
+        var oauthClient = string.IsNullOrWhiteSpace(input.OAuthClientId) ? null : input.OAuthClientId.Trim();
+        if (input.ConnectionType == ConnectionType.OAuth2 && (oauthClient is null || oauthClient.Length > 100))
+        {
+            return Error.Invalid("oauthClientId", Bilingual.Pick("การเชื่อมต่อแบบ OAuth2 ต้องระบุรหัสไคลเอนต์ (client_id) ของระบบในดิจิทัลไอดี", "OAuth2 needs the system's client ID (client_id) at the Digital ID."));
+        }
+
         var id = $"{memberId}/{code}";
         var subsystem = await db.Subsystems.SingleOrDefaultAsync(s => s.Id == id, ct);
         Outcome outcome;
@@ -141,7 +147,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
             outcome = Outcome.Created;
         }
         else if (subsystem.Name == name && subsystem.ConnectionType == input.ConnectionType && subsystem.AllowedAddresses.SequenceEqual(addresses)
-            && subsystem.ClientCertificateThumbprint == thumbprint)
+            && subsystem.ClientCertificateThumbprint == thumbprint && subsystem.OAuthClientId == oauthClient)
         {
             return Outcome.Unchanged;
         }
@@ -154,7 +160,8 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         subsystem.ConnectionType = input.ConnectionType;
         subsystem.AllowedAddresses = addresses;
         subsystem.ClientCertificateThumbprint = thumbprint;
-        return await SaveAsync(outcome, "subsystem", id, new { name, connectionType = input.ConnectionType.ToString(), allowedAddresses = addresses, clientCertificateThumbprint = thumbprint }, actor, ct);
+        subsystem.OAuthClientId = oauthClient;
+        return await SaveAsync(outcome, "subsystem", id, new { name, connectionType = input.ConnectionType.ToString(), allowedAddresses = addresses, clientCertificateThumbprint = thumbprint, oauthClientId = oauthClient }, actor, ct);
     }
 
     public async Task<Result<Outcome>> SaveServiceAsync(string subsystemId, string code, ServiceInput input, string actor, CancellationToken ct)

@@ -28,6 +28,12 @@ internal enum ConnectionType
 
     /// <summary>HTTPS with the registered client certificate.</summary>
     HttpsClientCertificate,
+
+    /// <summary>
+    /// An OAuth 2.0 access token (client credentials, scope <c>exchange</c>) of the registered client,
+    /// over HTTPS, or over plain HTTP from the listed addresses.
+    /// </summary>
+    OAuth2,
 }
 
 /// <summary>An information system of a member: <c>TH/GOV/DOPA/population</c>. Access rights are granted to subsystems.</summary>
@@ -48,6 +54,9 @@ internal sealed class Subsystem
 
     /// <summary>SHA-256 thumbprint (hex) of the client certificate for <see cref="ConnectionType.HttpsClientCertificate"/>.</summary>
     public string? ClientCertificateThumbprint { get; set; }
+
+    /// <summary>The OAuth 2.0 client whose access tokens identify this subsystem, for <see cref="ConnectionType.OAuth2"/>.</summary>
+    public string? OAuthClientId { get; set; }
 }
 
 /// <summary>A REST service a provider subsystem offers: <c>TH/GOV/DOPA/population/persons</c>.</summary>

@@ -61,6 +61,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(s => s.Code).HasMaxLength(100);
             b.Property(s => s.Name).HasMaxLength(300);
             b.Property(s => s.ConnectionType).HasConversion<string>().HasMaxLength(40);
+            b.Property(s => s.OAuthClientId).HasMaxLength(100);
             b.Property(s => s.ClientCertificateThumbprint).HasMaxLength(64);
             b.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId);
         });

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,7 @@ using OneStop.Exchange.Data;
 using OneStop.Exchange.MessageLog;
 using OneStop.Exchange.Metadata;
 using OneStop.Registries.Contracts;
+using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Identifiers;
 
 namespace OneStop.Exchange.Gateway;
@@ -91,7 +93,7 @@ internal sealed class ExchangeGateway(
             return;
         }
 
-        if (Authenticate(context, client) is { } authError)
+        if (await AuthenticateAsync(context, client) is { } authError)
         {
             await RespondWithErrorAsync(context, exchange, authError);
             return;
@@ -335,14 +337,12 @@ internal sealed class ExchangeGateway(
         }
     }
 
-    private static XRoadError? Authenticate(HttpContext context, Subsystem client)
+    private static async ValueTask<XRoadError?> AuthenticateAsync(HttpContext context, Subsystem client)
     {
         switch (client.ConnectionType)
         {
             case ConnectionType.Http:
-                var remote = context.Connection.RemoteIpAddress;
-                var allowed = remote is not null && client.AllowedAddresses.Any(a => IPAddress.TryParse(a, out var ip) && (ip.Equals(remote) || (remote.IsIPv4MappedToIPv6 && ip.Equals(remote.MapToIPv4()))));
-                return allowed ? null : XRoadError.ClientNotAuthenticated($"{client.Id} may connect over plain HTTP only from its registered addresses.");
+                return FromAllowedAddress(context, client) ? null : XRoadError.ClientNotAuthenticated($"{client.Id} may connect over plain HTTP only from its registered addresses.");
             case ConnectionType.Https:
                 return context.Request.IsHttps ? null : XRoadError.ClientNotAuthenticated($"{client.Id} must connect over HTTPS.");
             case ConnectionType.HttpsClientCertificate:
@@ -351,9 +351,29 @@ internal sealed class ExchangeGateway(
                 return context.Request.IsHttps && thumbprint is not null && string.Equals(thumbprint, client.ClientCertificateThumbprint, StringComparison.OrdinalIgnoreCase)
                     ? null
                     : XRoadError.ClientNotAuthenticated($"{client.Id} must connect over HTTPS with its registered client certificate.");
+            case ConnectionType.OAuth2:
+                if (!context.Request.IsHttps && !FromAllowedAddress(context, client))
+                {
+                    return XRoadError.ClientNotAuthenticated($"{client.Id} must send its access token over HTTPS.");
+                }
+
+                // The Digital ID checks signature, issuer and lifetime; the exchange checks whose token it is and for what.
+                var token = await context.AuthenticateAsync(Schemes.AccessToken);
+                var principal = token.Succeeded ? token.Principal : null;
+                var clientId = principal?.FindFirst("client_id")?.Value;
+                var scopes = principal?.FindAll("scope").SelectMany(c => c.Value.Split(' ')) ?? [];
+                return clientId is not null && string.Equals(clientId, client.OAuthClientId, StringComparison.Ordinal) && scopes.Contains(OAuthScopes.Exchange)
+                    ? null
+                    : XRoadError.ClientNotAuthenticated($"{client.Id} must present a valid access token of its OAuth client with the scope '{OAuthScopes.Exchange}' (Authorization: Bearer).");
             default:
                 return XRoadError.ClientNotAuthenticated("Unknown connection type.");
         }
+    }
+
+    private static bool FromAllowedAddress(HttpContext context, Subsystem client)
+    {
+        var remote = context.Connection.RemoteIpAddress;
+        return remote is not null && client.AllowedAddresses.Any(a => IPAddress.TryParse(a, out var ip) && (ip.Equals(remote) || (remote.IsIPv4MappedToIPv6 && ip.Equals(remote.MapToIPv4()))));
     }
 
     private async Task<string?> ConsentAsync(string clientId, string serviceId, string? dataSubject, CancellationToken ct)

@@ -16,6 +16,9 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
 {
     public const string DemoClient = "TH/GOV/DEMO/counter";
 
+    /// <summary>A demo agency system that authenticates with the Digital ID's access tokens (client <c>demo-agency</c>).</summary>
+    public const string DemoTokenClient = "TH/GOV/DEMO/agency-system";
+
     /// <summary>A demo system that may read population records only with the person's consent.</summary>
     public const string DemoConsentClient = "TH/GOV/DEMO/scholarship";
 
@@ -82,6 +85,11 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
             },
             new Subsystem
             {
+                Id = DemoTokenClient, MemberId = "TH/GOV/DEMO", Code = "agency-system", Name = "Agency system with OAuth 2.0 tokens (demo)",
+                ConnectionType = ConnectionType.OAuth2, OAuthClientId = "demo-agency", AllowedAddresses = ["127.0.0.1", "::1"],
+            },
+            new Subsystem
+            {
                 Id = DemoConsentClient, MemberId = "TH/GOV/DEMO", Code = "scholarship", Name = "กองทุนทุนการศึกษา (สาธิต) / Scholarship fund (demo)",
                 ConnectionType = ConnectionType.Http, AllowedAddresses = ["127.0.0.1", "::1"],
             },
@@ -93,6 +101,13 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
                 new AccessRight { ClientId = DemoClient, ServiceId = "TH/GOV/DOPA/population/card-check", Method = "POST", Path = "/", LegalMandate = DemoMandate },
                 new AccessRight { ClientId = DemoClient, ServiceId = "TH/GOV/DBD/juristic/companies", Method = "GET", Path = "/*", LegalMandate = DemoMandate },
                 new AccessRight { ClientId = DemoClient, ServiceId = "TH/GOV/CUSTOMS/nsw/traders", Method = "GET", Path = "/*" });
+        }
+
+        if (!await db.AccessRights.AnyAsync(r => r.ClientId == DemoTokenClient, cancellationToken))
+        {
+            db.AccessRights.AddRange(
+                new AccessRight { ClientId = DemoTokenClient, ServiceId = "TH/GOV/DOPA/population/persons", Method = "GET", Path = "/*", LegalMandate = DemoMandate },
+                new AccessRight { ClientId = DemoTokenClient, ServiceId = "TH/GOV/CUSTOMS/nsw/traders", Method = "GET", Path = "/*" });
         }
 
         // No mandate: this system reads a person's record only with that person's consent.

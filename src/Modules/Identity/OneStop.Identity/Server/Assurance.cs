@@ -34,7 +34,8 @@ internal static class Assurance
         public const string OneTimePassword = "otp";
         public const string HardwareKey = "hwk";
         public const string MultiFactor = "mfa";
-        public const string RecoveryCode = "kba";
+        // NIST SP 800-63B calls recovery codes look-up secrets; RFC 8176 has no value for them.
+        public const string RecoveryCode = "lookup";
     }
 
     /// <summary>The level a sign-in reached: 1 = AAL1, 2 = AAL2, 3 = AAL2 phishing-resistant.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal static class OidcServer
     {
         public const string Pid = "pid";
         public const string Companies = "companies";
-        public const string Exchange = "exchange";
+        public const string Exchange = SharedKernel.Hosting.OAuthScopes.Exchange;
     }
 
     /// <summary>Claims beyond OIDC's standard ones, named as ThaiD names them.</summary>
@@ -39,12 +40,14 @@ internal static class OidcServer
     public static IServiceCollection AddOidcServer(this IServiceCollection services, WebApplicationBuilder builder)
     {
         services.AddSingleton<ServerKeys>();
+        services.AddSingleton<KnownClients>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
         services.AddOpenIddict()
             .AddCore(o =>
             {
                 o.UseEntityFrameworkCore().UseDbContext<DigitalIdDbContext>();
                 o.ReplaceApplicationManager(typeof(ClientManager<>));
+                o.ReplaceApplicationStore<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, ClientStore>(ServiceLifetime.Scoped);
             })
             .AddServer(o =>
             {
@@ -83,9 +86,10 @@ internal static class OidcServer
                     .EnableEndSessionEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableStatusCodePagesIntegration();
-                if (!builder.Environment.IsProduction())
+                // Development and tests run on plain HTTP on loopback; production sits behind TLS
+                // (Identity:AllowPlainHttp lets a loopback benchmark run in production mode).
+                if (builder.Configuration.GetValue("Identity:AllowPlainHttp", !builder.Environment.IsProduction()))
                 {
-                    // Development and tests run on plain HTTP on loopback; production sits behind TLS.
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
             })

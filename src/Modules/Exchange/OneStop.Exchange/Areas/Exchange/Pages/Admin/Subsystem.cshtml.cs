@@ -35,6 +35,9 @@ internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor edito
     [BindProperty]
     public string? ClientCertificateThumbprint { get; set; }
 
+    [BindProperty]
+    public string? OAuthClientId { get; set; }
+
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
     public bool IsNew => string.IsNullOrEmpty(Id);
@@ -53,8 +56,8 @@ internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor edito
             return NotFound();
         }
 
-        (Name, ConnectionType, AllowedAddresses, ClientCertificateThumbprint) =
-            (subsystem.Name, subsystem.ConnectionType, string.Join(' ', subsystem.AllowedAddresses), subsystem.ClientCertificateThumbprint);
+        (Name, ConnectionType, AllowedAddresses, ClientCertificateThumbprint, OAuthClientId) =
+            (subsystem.Name, subsystem.ConnectionType, string.Join(' ', subsystem.AllowedAddresses), subsystem.ClientCertificateThumbprint, subsystem.OAuthClientId);
         return Page();
     }
 
@@ -62,7 +65,7 @@ internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor edito
     {
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct);
         var (member, code) = IsNew ? (MemberId ?? string.Empty, (Code ?? string.Empty).Trim()) : AdminPages.SplitParent(Id!);
-        var input = new DirectoryEditor.SubsystemInput(Name, ConnectionType, (AllowedAddresses ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries), ClientCertificateThumbprint);
+        var input = new DirectoryEditor.SubsystemInput(Name, ConnectionType, (AllowedAddresses ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries), ClientCertificateThumbprint, OAuthClientId);
         var result = await editor.SaveSubsystemAsync(member, code, input, DirectoryApi.Actor(User), ct);
         return AdminPages.AfterSave(this, result.Error, $"{member}/{code}", idField: "code");
     }

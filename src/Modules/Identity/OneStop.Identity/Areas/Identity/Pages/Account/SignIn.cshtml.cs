@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,6 +26,18 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
     [BindProperty]
     public string? Password { get; set; }
 
+    /// <summary>Someone already signed in whom a service asks for more: straight to the second step (or to setting it up).</summary>
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var session = await HttpContext.AuthenticateAsync(ProtocolEndpoints.SessionScheme);
+        if (Level < 2 || !session.Succeeded || Assurance.LevelOf(session.Principal) >= Level || await users.GetUserAsync(session.Principal) is not { } account)
+        {
+            return Page();
+        }
+
+        return await StepUpAsync(account);
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var login = Login?.Trim() ?? string.Empty;
@@ -45,8 +58,26 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
             return Page();
         }
 
-        await SignInWithMethodsAsync(signIns, account!, clock, Assurance.Methods.Password);
-        return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        if (account!.TwoFactorEnabled)
+        {
+            return await StepUpAsync(account);
+        }
+
+        await SignInWithMethodsAsync(signIns, account, clock, Assurance.Methods.Password);
+        return Level >= 2 ? await StepUpAsync(account) : LocalRedirect(SafeReturnUrl(ReturnUrl));
+    }
+
+    /// <summary>To the second factor when the person has one; else to setting up an authenticator app, then back.</summary>
+    private async Task<IActionResult> StepUpAsync(Accounts.Account account)
+    {
+        var back = $"ReturnUrl={Uri.EscapeDataString(ReturnUrl ?? string.Empty)}&Level={Math.Max(Level, 2)}";
+        if (account.TwoFactorEnabled)
+        {
+            await SecondFactorModel.HoldAsync(HttpContext, account);
+            return LocalRedirect("/Identity/Account/SecondFactor?" + back);
+        }
+
+        return LocalRedirect("/Identity/Account/Authenticator?" + back);
     }
 
     /// <summary>Signs the person in to the provider's session, recording how (amr) and when (auth_time).</summary>

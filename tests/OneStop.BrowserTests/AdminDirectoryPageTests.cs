@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OneStop.Testing;
 
@@ -25,8 +24,8 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
         var response = await page.GotoAsync(path);
         Assert.Equal(200, response!.Status);
         Assert.Equal(heading, await page.InnerTextAsync("h1"));
-        await AssertAccessibleAndFitsAsync(page);
-        await ScreenshotAsync(page, $"admin-{path.Split('?')[0].Split('/')[^1].ToLowerInvariant()}{(path.Contains('?', StringComparison.Ordinal) ? "-edit" : "")}-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"admin-{path.Split('?')[0].Split('/')[^1].ToLowerInvariant()}{(path.Contains('?', StringComparison.Ordinal) ? "-edit" : "")}-{locale}-{width}");
         await page.Context.CloseAsync();
     }
 
@@ -52,7 +51,7 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
         Assert.Equal(1, await row.CountAsync());
         Assert.Contains(name, await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("BT1", await row.InnerTextAsync(), StringComparison.Ordinal);
-        await AssertAccessibleAndFitsAsync(page);
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
 
         await page.ReloadAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Status).CountAsync());
@@ -81,8 +80,8 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
         Assert.True(await link.IsVisibleAsync(), "the summary links to the name field");
         Assert.Equal(code, await page.InputValueAsync("#memberCode"));
         Assert.Equal(1, await page.Locator("input#name").CountAsync());
-        await AssertAccessibleAndFitsAsync(page);
-        await ScreenshotAsync(page, $"admin-member-error-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"admin-member-error-{locale}-{width}");
 
         await page.GotoAsync("/Exchange/Admin");
         Assert.Equal(0, await page.Locator("table tr", new() { HasText = $"TH/GOV/{code}" }).CountAsync());
@@ -103,7 +102,7 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
 
         Assert.Equal(1, await page.Locator(".error-summary[role=alert]").CountAsync());
         Assert.True(await page.Locator(".error-summary a[href='#name']").First.IsVisibleAsync());
-        await AssertAccessibleAndFitsAsync(page);
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -112,37 +111,5 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
         var page = await browser.NewPageAsync(width, locale);
         await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [TestAuthHandler.RolesHeader] = "Admin" });
         return page;
-    }
-
-    private static async Task AssertAccessibleAndFitsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        if (overflow > 0)
-        {
-            // Name the outermost elements that stick out, so that a failure says what to fix.
-            var culprits = await page.EvaluateAsync<string[]>("""
-                () => {
-                    const width = document.documentElement.clientWidth + 1;
-                    // A scrolling ancestor holds its content in, except what is absolutely positioned against something outside it (roughly: anything absolute).
-                    const clipped = e => { if (getComputedStyle(e).position === 'absolute') return false; for (let a = e.parentElement; a; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
-                    const name = e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''}`;
-                    return [...document.querySelectorAll('body *')]
-                        .filter(e => e.getBoundingClientRect().right > width && !clipped(e))
-                        .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right >= e.getBoundingClientRect().right - 1 && !clipped(c)))
-                        .slice(0, 5)
-                        .map(e => `${e.parentElement ? name(e.parentElement) + ' > ' : ''}${name(e)} (${Math.round(e.getBoundingClientRect().width)} px)`);
-                }
-                """);
-            Assert.Fail($"the page is {overflow} px too wide: {string.Join(", ", culprits)}");
-        }
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }

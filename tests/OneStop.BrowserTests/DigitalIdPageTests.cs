@@ -1,5 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OneStop.SyntheticData;
 using OtpNet;
@@ -34,8 +33,36 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         var response = await page.GotoAsync(path);
         Assert.Equal(200, response!.Status);
         Assert.Equal(heading, await page.InnerTextAsync("h1"));
-        await AssertAccessibleAndFitsAsync(page);
-        await ScreenshotAsync(page, $"digitalid-{path.Split('/')[^1].ToLowerInvariant()}-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-{path.Split('/')[^1].ToLowerInvariant()}-{locale}-{width}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/Identity/Account/Companies", "th-TH", 360, "ทำการแทนนิติบุคคล")]
+    [InlineData("/Identity/Account/Companies", "en-GB", 1280, "Acting for companies")]
+    [InlineData("/Identity/Account/Connections", "th-TH", 360, "แอปพลิเคชันที่เชื่อมต่อและการใช้งาน")]
+    [InlineData("/Identity/Account/Connections", "en-GB", 1280, "Connected applications and sessions")]
+    public async Task AccountPage_SignedInAsADirector_PassesAxeAndFitsTheScreen(string path, string locale, int width, string heading)
+    {
+        var page = await browser.NewPageAsync(width, locale);
+        await page.GotoAsync("/Identity/Account/SignIn");
+        await page.FillAsync("#login", "citizen1@demo.onestop.test");
+        await page.FillAsync("#password", "Thai-Demo-2569");
+        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/Identity/Account");
+        // A company the demo person directs, so that the director's part of the page shows too.
+        await page.GotoAsync("/Identity/Account/Companies");
+        await page.FillAsync("#juristicId", "0105999000016");
+        await page.Locator("form[action*='handler=Claim'] button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("#company-0105999000016");
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(heading, await page.InnerTextAsync("h1"));
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-{path.Split('/')[^1].ToLowerInvariant()}-{locale}-{width}");
         await page.Context.CloseAsync();
     }
 
@@ -56,8 +83,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Contains("IAL1", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         Assert.Contains("AAL1", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
-        await ScreenshotAsync(page, $"digitalid-account-ial1-{locale}-{width}");
-        await AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-account-ial1-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
 
         var signOut = await page.RunAndWaitForResponseAsync(
             () => page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]"),
@@ -98,8 +125,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal(200, response!.Status);
         Assert.Equal(heading, await page.InnerTextAsync("h1"));
         Assert.Equal(1, await page.Locator(".qr svg").CountAsync());
-        await AssertAccessibleAndFitsAsync(page);
-        await ScreenshotAsync(page, $"digitalid-authenticator-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-authenticator-{locale}-{width}");
         var key = (await page.InnerTextAsync("#secret-key")).Trim();
         Assert.Matches("^[a-z2-7]{4}( [a-z2-7]{1,4})+$", key);
         var totp = new Totp(Base32Encoding.ToBytes(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()));
@@ -112,8 +139,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(await errors.CountAsync() == 0, $"enrolment refused the code: {(await errors.CountAsync() > 0 ? await errors.First.InnerTextAsync() : "")}");
         var recoveryCodes = await page.Locator("ul#recovery-codes li code").AllInnerTextsAsync();
         Assert.Equal(10, recoveryCodes.Distinct().Count());
-        await AssertAccessibleAndFitsAsync(page);
-        await ScreenshotAsync(page, $"digitalid-authenticator-recovery-codes-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-authenticator-recovery-codes-{locale}-{width}");
 
         // Having just given both factors, this sign-in is already two-step.
         await page.GetByRole(AriaRole.Link, new() { Name = continueText, Exact = true }).ClickAsync();
@@ -131,8 +158,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("form.stack button[type=submit]");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account/SecondFactor");
         Assert.Equal(0, await page.Locator("#aal").CountAsync());
-        await AssertAccessibleAndFitsAsync(page);
-        await ScreenshotAsync(page, $"digitalid-secondfactor-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-secondfactor-{locale}-{width}");
 
         await page.FillAsync("#code", totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
         await page.ClickAsync("form.stack button[type=submit]");
@@ -141,7 +168,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Contains("AAL2", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         Assert.Contains(twoStep, await page.InnerTextAsync("#two-step"), StringComparison.Ordinal);
         Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
-        await ScreenshotAsync(page, $"digitalid-account-aal2-{locale}-{width}");
+        await PageChecks.ScreenshotAsync(page, $"digitalid-account-aal2-{locale}-{width}");
         await page.Context.CloseAsync();
     }
 
@@ -162,8 +189,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         var main = await page.InnerTextAsync("main");
         Assert.Contains($"{citizen.GivenNameTh} {citizen.FamilyNameTh}", main, StringComparison.Ordinal);
         Assert.DoesNotContain(citizenId, main, StringComparison.Ordinal);
-        await ScreenshotAsync(page, $"digitalid-account-ial2-{locale}-{width}");
-        await AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-account-ial2-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -197,8 +224,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         }
 
         Assert.Equal(0, await page.Locator("#ial").CountAsync());
-        await AssertAccessibleAndFitsAsync(page);
-        await ScreenshotAsync(page, $"digitalid-register-card-error-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-register-card-error-{locale}-{width}");
 
         // No account was opened: the e-mail address does not sign in.
         await page.GotoAsync("/Identity/Account/SignIn");
@@ -232,34 +259,5 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#birthMonth", citizen.BirthDate.Month.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("#birthYear", (citizen.BirthDate.Year + 543).ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("#laser", laser);
-    }
-
-    private static async Task AssertAccessibleAndFitsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        if (overflow > 0)
-        {
-            // Name the innermost elements whose content sticks out (long unbreakable text shows only this way), so that a failure says what to fix.
-            var culprits = await page.EvaluateAsync<string[]>("""
-                () => {
-                    const name = e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''}`;
-                    const overflows = e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible';
-                    return [...document.querySelectorAll('body *')]
-                        .filter(e => overflows(e) && ![...e.children].some(overflows))
-                        .slice(0, 5)
-                        .map(e => `${name(e)} (${e.scrollWidth} px in ${e.clientWidth} px: "${e.textContent.trim().slice(0, 60)}")`);
-                }
-                """);
-            Assert.Fail($"the page is {overflow} px too wide: {string.Join(", ", culprits)}");
-        }
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }

@@ -59,12 +59,24 @@ public static class IdentityModule
             .AddUserStore<UserOnlyStore<Account, DigitalIdDbContext, Guid>>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
+        // "Sign out on every other device" changes the security stamp; other sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The refreshed session keeps how and when the person signed in (its assurance level).
+            o.OnRefreshingPrincipal = context =>
+            {
+                (context.NewPrincipal?.Identity as System.Security.Claims.ClaimsIdentity)?.AddClaims(Sessions.Kept(context.CurrentPrincipal));
+                return Task.CompletedTask;
+            };
+        });
         services.AddSingleton<VerifiedSecrets>();
         services.AddOidcServer(builder);
         services.AddScoped<ClaimReleases>();
-        services.AddScoped<PopulationRegistry>();
+        services.AddScoped<RegistryClient>();
         services.AddScoped<RegisterAccount.Handler>();
         services.AddScoped<TotpAuthenticator>();
+        services.AddScoped<ActingForCompanies>();
         services.AddScoped<IModuleSeeder, IdentitySeeder>();
         services.AddScoped<ISyntheticDataSink, DemoAccounts>();
 

@@ -119,6 +119,10 @@ internal sealed partial class OidcDance(AppFactory app)
         {
             response = await SignInAndAllowAsync(response);
         }
+        else if (response.RequestMessage.RequestUri.AbsolutePath == "/Identity/Account/Consent")
+        {
+            response = await SubmitAsync(response.RequestMessage.RequestUri.PathAndQuery, new Dictionary<string, string> { ["decision"] = "allow" });
+        }
 
         return (CallbackOf(response), parameters);
     }

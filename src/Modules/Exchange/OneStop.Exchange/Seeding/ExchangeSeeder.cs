@@ -53,12 +53,14 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
         ], cancellationToken);
 
         // The Digital ID proves who people are from their ID card, then reads their record for the claims it issues.
-        if (!await db.AccessRights.AnyAsync(r => r.ClientId == ExchangeNames.DigitalIdClient, cancellationToken))
+        // Acting for a company rests on the juristic registry's list of directors with signing authority.
+        var digitalIdServices = await db.AccessRights.Where(r => r.ClientId == ExchangeNames.DigitalIdClient).Select(r => r.ServiceId).ToListAsync(cancellationToken);
+        db.AccessRights.AddRange(new[]
         {
-            db.AccessRights.AddRange(
-                new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DOPA/population/card-check", Method = "POST", Path = "/", LegalMandate = IdentityProofingMandate },
-                new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DOPA/population/persons", Method = "GET", Path = "/*", LegalMandate = IdentityProofingMandate });
-        }
+            new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DOPA/population/card-check", Method = "POST", Path = "/", LegalMandate = IdentityProofingMandate },
+            new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DOPA/population/persons", Method = "GET", Path = "/*", LegalMandate = IdentityProofingMandate },
+            new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DBD/juristic/companies", Method = "GET", Path = "/*", LegalMandate = IdentityProofingMandate },
+        }.Where(r => !digitalIdServices.Contains(r.ServiceId)));
 
         if (!await db.ChainHeads.AnyAsync(cancellationToken))
         {

@@ -26,7 +26,7 @@ internal static class RegisterAccount
     /// <summary>Failed card checks allowed per citizen ID and hour, so that the check cannot be used to guess a card.</summary>
     public const int CardCheckAttemptsPerHour = 5;
 
-    internal sealed class Handler(UserManager<Account> users, PopulationRegistry registry, IMemoryCache attempts, TimeProvider clock)
+    internal sealed class Handler(UserManager<Account> users, RegistryClient registry, IMemoryCache attempts, TimeProvider clock)
     {
         public async Task<Result<Account>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -87,7 +87,7 @@ internal static class RegisterAccount
             }
 
             var purpose = $"digital-id-registration:{account.Id:N}";
-            var card = new PopulationRegistry.CardCheck(citizenId, request.FirstName!.Trim(), request.LastName!.Trim(), dopaBirthDate, request.Laser!.Trim());
+            var card = new RegistryClient.CardCheck(citizenId, request.FirstName!.Trim(), request.LastName!.Trim(), dopaBirthDate, request.Laser!.Trim());
             var valid = await registry.CheckCardAsync(card, purpose, cancellationToken);
             if (valid is null)
             {

@@ -21,6 +21,8 @@ internal abstract class DigitalIdDbContext(DbContextOptions options) : ModuleDbC
 
     public DbSet<ClaimRelease> ClaimReleases => Set<ClaimRelease>();
 
+    public DbSet<CompanyRole> CompanyRoles => Set<CompanyRole>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -83,6 +85,17 @@ internal abstract class DigitalIdDbContext(DbContextOptions options) : ModuleDbC
             b.Property(r => r.ClientId).HasMaxLength(100);
             b.Property(r => r.Channel).HasMaxLength(20);
             b.HasIndex(r => new { r.AccountId, r.At });
+        });
+        modelBuilder.Entity<CompanyRole>(b =>
+        {
+            b.ToTable("company_role");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.JuristicId).HasMaxLength(13);
+            b.Property(r => r.CompanyName).HasMaxLength(300);
+            b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(10);
+            b.HasIndex(r => new { r.AccountId, r.JuristicId });
+            b.HasIndex(r => r.JuristicId);
+            b.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId);
         });
         modelBuilder.UseOpenIddict();
     }

@@ -97,7 +97,7 @@ internal sealed class DemoAccounts(UserManager<Account> users, TimeProvider cloc
             }
 
             var a = citizen.Address;
-            var address = new PopulationRegistry.Address(a.HouseNo, a.Moo, a.Soi, a.Road, a.SubdistrictTh, a.DistrictTh, a.ProvinceTh, a.ProvinceEn, a.Postcode);
+            var address = new RegistryClient.Address(a.HouseNo, a.Moo, a.Soi, a.Road, a.SubdistrictTh, a.DistrictTh, a.ProvinceTh, a.ProvinceEn, a.Postcode);
             var account = new Account
             {
                 UserName = EmailOf(i), Email = EmailOf(i), EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime,

@@ -13,7 +13,7 @@ namespace OneStop.Identity.Server;
 internal static class AccountClaims
 {
     /// <summary>The identity OpenIddict signs in: subject, session facts and the claims the scopes allow.</summary>
-    public static ClaimsIdentity For(Account account, ClaimsPrincipal session, IReadOnlyCollection<string> scopes)
+    public static ClaimsIdentity For(Account account, ClaimsPrincipal session, IReadOnlyCollection<string> scopes, IReadOnlyList<CompanyClaim> companies)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, account.Id.ToString());
@@ -25,7 +25,7 @@ internal static class AccountClaims
             identity.AddClaim(new Claim(Claims.AuthenticationTime, authTime, ClaimValueTypes.Integer64));
         }
 
-        foreach (var (type, value) in Released(account, scopes))
+        foreach (var (type, value) in Released(account, scopes, companies, session.FindFirst(OidcServer.ExtraClaims.ActFor)?.Value))
         {
             if (value is JsonElement json)
             {
@@ -40,7 +40,7 @@ internal static class AccountClaims
         identity.SetScopes(scopes);
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Subject or Claims.AuthenticationContextReference or Claims.AuthenticationMethodReference or Claims.AuthenticationTime
+            Claims.Subject or Claims.AuthenticationContextReference or Claims.AuthenticationMethodReference or Claims.AuthenticationTime or OidcServer.ExtraClaims.ActFor
                 => [Destinations.AccessToken, Destinations.IdentityToken],
             // Personal data goes to the ID token (which the client asked for) and never into access tokens,
             // which resource servers and logs see.
@@ -50,8 +50,19 @@ internal static class AccountClaims
     }
 
     /// <summary>The claims about <paramref name="account"/> that <paramref name="scopes"/> release.</summary>
-    public static IEnumerable<(string Type, object Value)> Released(Account account, IReadOnlyCollection<string> scopes)
+    public static IEnumerable<(string Type, object Value)> Released(Account account, IReadOnlyCollection<string> scopes, IReadOnlyList<CompanyClaim> companies, string? actFor)
     {
+        if (scopes.Contains(OidcServer.ExtraScopes.Companies))
+        {
+            // An object keyed by juristic-person ID (JWT claims of one element would otherwise lose their array).
+            yield return (OidcServer.ExtraClaims.Companies, JsonSerializer.SerializeToElement(companies.ToDictionary(c => c.JuristicId, c => new { name = c.Name, role = c.Role })));
+            // The company the person chose to act for in this session, if they still may.
+            if (actFor is not null && companies.Any(c => c.JuristicId == actFor))
+            {
+                yield return (OidcServer.ExtraClaims.ActFor, actFor);
+            }
+        }
+
         if (scopes.Contains(Scopes.Email) && account.Email is { } email)
         {
             yield return (Claims.Email, email);

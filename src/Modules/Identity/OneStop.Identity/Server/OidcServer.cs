@@ -34,6 +34,7 @@ internal static class OidcServer
         public const string GivenNameEn = "given_name_en";
         public const string FamilyNameEn = "family_name_en";
         public const string Companies = "companies";
+        public const string ActFor = "act_for";
         public const string VerifiedClaims = "verified_claims";
     }
 
@@ -66,7 +67,7 @@ internal static class OidcServer
                 o.RegisterClaims(Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.Birthdate, Claims.Gender,
                     Claims.Address, Claims.Email, Claims.EmailVerified, Claims.AuthenticationContextReference, Claims.AuthenticationMethodReference,
                     Claims.AuthenticationTime, SharedKernel.Hosting.Claims.CitizenId, ExtraClaims.Title, ExtraClaims.GivenNameEn,
-                    ExtraClaims.FamilyNameEn, ExtraClaims.Companies, ExtraClaims.VerifiedClaims);
+                    ExtraClaims.FamilyNameEn, ExtraClaims.Companies, ExtraClaims.ActFor, ExtraClaims.VerifiedClaims);
                 // Agency systems and relying parties check access tokens with the published keys (JWKS), so
                 // access tokens are signed JWTs, not encrypted ones. Codes and refresh tokens stay encrypted.
                 o.DisableAccessTokenEncryption();

@@ -40,7 +40,7 @@ internal static class ProtocolEndpoints
 
     private static async Task<IResult> AuthorizeAsync(
         HttpContext http, UserManager<Account> users, IOpenIddictApplicationManager applications,
-        IOpenIddictAuthorizationManager authorizations, ClaimReleases releases, TimeProvider clock)
+        IOpenIddictAuthorizationManager authorizations, ClaimReleases releases, ActingForCompanies acting, TimeProvider clock)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass an authorization request.");
         var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -93,11 +93,12 @@ internal static class ProtocolEndpoints
             return Results.Redirect($"{ConsentPage}?ClientId={Uri.EscapeDataString(request.ClientId!)}&Scope={Uri.EscapeDataString(string.Join(' ', scopes))}&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
-        var identity = AccountClaims.For(account, session.Principal!, scopes);
+        var companies = scopes.Contains(OidcServer.ExtraScopes.Companies) ? await acting.ClaimsOfAsync(account.Id, http.RequestAborted) : [];
+        var identity = AccountClaims.For(account, session.Principal!, scopes, companies);
         var authorization = existing.LastOrDefault()
             ?? await authorizations.CreateAsync(new ClaimsPrincipal(identity), subject, applicationId!, AuthorizationTypes.Permanent, scopes);
         identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
-        await releases.RecordAsync(account.Id, request.ClientId!, ClaimReleases.IdToken, AccountClaims.Released(account, scopes).Select(c => c.Type), http.RequestAborted);
+        await releases.RecordAsync(account.Id, request.ClientId!, ClaimReleases.IdToken, identity.Claims.Select(c => c.Type).Where(t => t is not (Claims.Subject or Claims.AuthenticationContextReference or Claims.AuthenticationMethodReference or Claims.AuthenticationTime) && !t.StartsWith("oi_", StringComparison.Ordinal)), http.RequestAborted);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -124,7 +125,7 @@ internal static class ProtocolEndpoints
         return Assurance.LevelOf(session.Principal) >= required;
     }
 
-    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<Account> users, ClaimReleases releases)
+    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<Account> users, ClaimReleases releases, ActingForCompanies acting)
     {
         var token = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var account = token.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
@@ -139,7 +140,8 @@ internal static class ProtocolEndpoints
 
         var scopes = token.Principal.GetScopes();
         var claims = new Dictionary<string, object> { [Claims.Subject] = account.Id.ToString() };
-        foreach (var (type, value) in AccountClaims.Released(account, scopes))
+        var companies = scopes.Contains(OidcServer.ExtraScopes.Companies) ? await acting.ClaimsOfAsync(account.Id, http.RequestAborted) : [];
+        foreach (var (type, value) in AccountClaims.Released(account, scopes, companies, token.Principal.GetClaim(OidcServer.ExtraClaims.ActFor)))
         {
             claims[type] = value;
         }

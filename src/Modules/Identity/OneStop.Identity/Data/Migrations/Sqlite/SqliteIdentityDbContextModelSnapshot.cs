@@ -214,6 +214,48 @@ namespace OneStop.Identity.Data.Migrations.Sqlite
                     b.ToTable("identity_account", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Accounts.CompanyRole", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GrantedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JuristicId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JuristicId");
+
+                    b.HasIndex("AccountId", "JuristicId");
+
+                    b.ToTable("identity_company_role", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Identity.Data.ServerKey", b =>
                 {
                     b.Property<string>("Id")
@@ -566,6 +608,15 @@ namespace OneStop.Identity.Data.Migrations.Sqlite
                     b.HasOne("OneStop.Identity.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Accounts.CompanyRole", b =>
+                {
+                    b.HasOne("OneStop.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

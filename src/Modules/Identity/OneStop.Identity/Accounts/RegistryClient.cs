@@ -5,10 +5,10 @@ using OneStop.Exchange.Contracts;
 namespace OneStop.Identity.Accounts;
 
 /// <summary>
-/// The population registry as the Digital ID reaches it: through the exchange, as subsystem
-/// <see cref="ExchangeNames.DigitalIdClient"/>, with the registration as the purpose of each call.
+/// The population and juristic-person registries as the Digital ID reaches them: through the
+/// exchange, as subsystem <see cref="ExchangeNames.DigitalIdClient"/>, with a purpose on each call.
 /// </summary>
-internal sealed class PopulationRegistry(IHttpClientFactory clients)
+internal sealed class RegistryClient(IHttpClientFactory clients)
 {
     /// <summary>What DOPA's card check is asked; the birth date in Buddhist Era, YYYYMMDD.</summary>
     public sealed record CardCheck(string CitizenId, string FirstName, string LastName, string BirthDate, string Laser);
@@ -30,6 +30,11 @@ internal sealed class PopulationRegistry(IHttpClientFactory clients)
             }.Where(p => p is not null));
     }
 
+    /// <summary>The parts of the juristic-person record that decide who may act for the company.</summary>
+    public sealed record Company(string JuristicId, string NameTh, string NameEn, string Status, IReadOnlyList<Director> Directors);
+
+    public sealed record Director(string CitizenId, bool MaySign);
+
     private sealed record CardCheckAnswer(bool Valid);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -49,6 +54,19 @@ internal sealed class PopulationRegistry(IHttpClientFactory clients)
         using var request = Request(HttpMethod.Get, $"TH/GOV/DOPA/population/persons/{Uri.EscapeDataString(citizenId)}", purpose);
         using var response = await SendAsync(request, cancellationToken);
         return response is { IsSuccessStatusCode: true } ? await response.Content.ReadFromJsonAsync<Person>(Json, cancellationToken) : null;
+    }
+
+    /// <summary>The company's record, or null when the registry could not be reached or has no such company.</summary>
+    public async Task<(bool Reached, Company? Company)> GetCompanyAsync(string juristicId, string purpose, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, $"TH/GOV/DBD/juristic/companies/{Uri.EscapeDataString(juristicId)}", purpose);
+        using var response = await SendAsync(request, cancellationToken);
+        return response switch
+        {
+            { IsSuccessStatusCode: true } => (true, await response.Content.ReadFromJsonAsync<Company>(Json, cancellationToken)),
+            { StatusCode: System.Net.HttpStatusCode.NotFound } => (true, null),
+            _ => (false, null),
+        };
     }
 
     private static HttpRequestMessage Request(HttpMethod method, string path, string purpose)

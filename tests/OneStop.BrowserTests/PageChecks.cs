@@ -1,0 +1,45 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace OneStop.BrowserTests;
+
+/// <summary>What every page must pass (axe, no sideways scrolling), and screenshots to look at afterwards.</summary>
+internal static class PageChecks
+{
+    public static async Task AssertAccessibleAndFitsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
+        {
+            // Name what sticks out, so that a failure says what to fix: the outermost boxes past the
+            // edge, and the innermost elements whose content (long unbreakable text) overflows them.
+            var culprits = await page.EvaluateAsync<string[]>("""
+                () => {
+                    const width = document.documentElement.clientWidth + 1;
+                    const name = e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''}`;
+                    // A scrolling ancestor holds its content in, except what is absolutely positioned against something outside it (roughly: anything absolute).
+                    const clipped = e => { if (getComputedStyle(e).position === 'absolute') return false; for (let a = e.parentElement; a; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+                    const boxes = [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > width && !clipped(e))
+                        .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right >= e.getBoundingClientRect().right - 1 && !clipped(c)))
+                        .map(e => `${e.parentElement ? name(e.parentElement) + ' > ' : ''}${name(e)} (${Math.round(e.getBoundingClientRect().width)} px)`);
+                    const overflows = e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible';
+                    const texts = [...document.querySelectorAll('body *')]
+                        .filter(e => overflows(e) && ![...e.children].some(overflows))
+                        .map(e => `${name(e)} (${e.scrollWidth} px in ${e.clientWidth} px: "${e.textContent.trim().slice(0, 60)}")`);
+                    return [...boxes, ...texts].slice(0, 8);
+                }
+                """);
+            Assert.Fail($"the page is {overflow} px too wide: {string.Join(", ", culprits)}");
+        }
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}

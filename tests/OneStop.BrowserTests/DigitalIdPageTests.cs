@@ -39,6 +39,27 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Theory]
+    [InlineData("th-TH", 360, "เจ้าหน้าที่ของหน่วยงาน")]
+    [InlineData("en-GB", 1280, "Your agency's officers")]
+    public async Task OfficersPage_AsAnAgencyAdministrator_PassesAxeAndFitsTheScreen(string locale, int width, string heading)
+    {
+        var page = await browser.NewPageAsync(width, locale);
+        await page.GotoAsync("/Identity/Account/SignIn");
+        await page.FillAsync("#login", "admin.dopa@demo.onestop.test");
+        await page.FillAsync("#password", "Thai-Demo-2569");
+        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/Identity/Account");
+
+        var response = await page.GotoAsync("/Identity/Officers");
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(heading, await page.InnerTextAsync("h1"));
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-officers-{locale}-{width}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("/Identity/Account/Companies", "th-TH", 360, "ทำการแทนนิติบุคคล")]
     [InlineData("/Identity/Account/Companies", "en-GB", 1280, "Acting for companies")]
     [InlineData("/Identity/Account/Connections", "th-TH", 360, "แอปพลิเคชันที่เชื่อมต่อและการใช้งาน")]

@@ -77,6 +77,7 @@ public static class IdentityModule
         services.AddScoped<RegisterAccount.Handler>();
         services.AddScoped<TotpAuthenticator>();
         services.AddScoped<ActingForCompanies>();
+        services.AddScoped<OfficerAccounts>();
         services.AddScoped<IModuleSeeder, IdentitySeeder>();
         services.AddScoped<ISyntheticDataSink, DemoAccounts>();
 

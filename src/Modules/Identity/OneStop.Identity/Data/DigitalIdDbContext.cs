@@ -23,6 +23,8 @@ internal abstract class DigitalIdDbContext(DbContextOptions options) : ModuleDbC
 
     public DbSet<CompanyRole> CompanyRoles => Set<CompanyRole>();
 
+    public DbSet<UsedAssertion> UsedAssertions => Set<UsedAssertion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -96,6 +98,13 @@ internal abstract class DigitalIdDbContext(DbContextOptions options) : ModuleDbC
             b.HasIndex(r => new { r.AccountId, r.JuristicId });
             b.HasIndex(r => r.JuristicId);
             b.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId);
+        });
+        modelBuilder.Entity<UsedAssertion>(b =>
+        {
+            b.ToTable("used_assertion");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).HasMaxLength(200);
+            b.HasIndex(a => a.ExpiresAt);
         });
         modelBuilder.UseOpenIddict();
     }

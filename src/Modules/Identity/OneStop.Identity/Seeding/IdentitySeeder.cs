@@ -15,8 +15,16 @@ namespace OneStop.Identity.Seeding;
 /// an agency system that gets tokens with client credentials, and a third-party portal that signs
 /// people in with the authorization code flow.
 /// </summary>
-internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications) : IModuleSeeder
+internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications, UserManager<Account> users, TimeProvider clock) : IModuleSeeder
 {
+    /// <summary>An administrator for each agency behind the demo registries (they create their officers).</summary>
+    public static readonly (string Email, string Agency, string Name)[] DemoAdministrators =
+    [
+        ("admin.dopa@demo.onestop.test", "13003000", "ผู้ดูแล กรมการปกครอง"),
+        ("admin.dbd@demo.onestop.test", "12007000", "ผู้ดูแล กรมพัฒนาธุรกิจการค้า"),
+        ("admin.customs@demo.onestop.test", "03005000", "ผู้ดูแล กรมศุลกากร"),
+    ];
+
     public const string DemoAgency = "demo-agency";
     public const string DemoAgencySecret = "demo-agency-secret";
     public const string DemoPortal = "demo-portal";
@@ -58,6 +66,7 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications)
                     Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
                     Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Address,
                     Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Pid, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Companies,
+                    Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Agency,
                 },
                 Requirements = { Requirements.Features.ProofKeyForCodeExchange },
             };
@@ -69,6 +78,29 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications)
             }
 
             await applications.CreateAsync(portal, cancellationToken);
+        }
+
+        foreach (var (email, agency, name) in DemoAdministrators)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var parts = name.Split(' ', 2);
+            var admin = new Account
+            {
+                UserName = email, Email = email, EmailConfirmed = true, Kind = AccountKind.Officer, AgencyCode = agency,
+                GivenName = parts[0], FamilyName = parts[1], CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(admin, DemoAccounts.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo administrator not created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddClaimsAsync(admin, [new System.Security.Claims.Claim(OfficerAccounts.RoleClaim, Agencies.Contracts.OfficerRoleCodes.AgencyAdmin),
+                new System.Security.Claims.Claim(OfficerAccounts.RoleClaim, Agencies.Contracts.OfficerRoleCodes.Officer)]);
         }
     }
 }

@@ -9,11 +9,14 @@ using PlatformClaims = OneStop.SharedKernel.Hosting.Claims;
 
 namespace OneStop.Identity.Server;
 
+/// <summary>What the provider knows about a person beyond the account row: companies, the company acted for, agency roles.</summary>
+internal sealed record Related(IReadOnlyList<CompanyClaim> Companies, string? ActFor, IReadOnlyList<string> AgencyRoles);
+
 /// <summary>What the provider says about a person, by scope: in ID tokens and at the UserInfo endpoint.</summary>
 internal static class AccountClaims
 {
     /// <summary>The identity OpenIddict signs in: subject, session facts and the claims the scopes allow.</summary>
-    public static ClaimsIdentity For(Account account, ClaimsPrincipal session, IReadOnlyCollection<string> scopes, IReadOnlyList<CompanyClaim> companies)
+    public static ClaimsIdentity For(Account account, ClaimsPrincipal session, IReadOnlyCollection<string> scopes, Related related)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, account.Id.ToString());
@@ -25,7 +28,7 @@ internal static class AccountClaims
             identity.AddClaim(new Claim(Claims.AuthenticationTime, authTime, ClaimValueTypes.Integer64));
         }
 
-        foreach (var (type, value) in Released(account, scopes, companies, session.FindFirst(OidcServer.ExtraClaims.ActFor)?.Value))
+        foreach (var (type, value) in Released(account, scopes, related with { ActFor = session.FindFirst(OidcServer.ExtraClaims.ActFor)?.Value }))
         {
             if (value is JsonElement json)
             {
@@ -50,8 +53,21 @@ internal static class AccountClaims
     }
 
     /// <summary>The claims about <paramref name="account"/> that <paramref name="scopes"/> release.</summary>
-    public static IEnumerable<(string Type, object Value)> Released(Account account, IReadOnlyCollection<string> scopes, IReadOnlyList<CompanyClaim> companies, string? actFor)
+    public static IEnumerable<(string Type, object Value)> Released(Account account, IReadOnlyCollection<string> scopes, Related related)
     {
+        var (companies, actFor, agencyRoles) = related;
+        if (scopes.Contains(OidcServer.ExtraScopes.Agency) && account.Kind == AccountKind.Officer && account.AgencyCode is { } agency)
+        {
+            yield return (OidcServer.ExtraClaims.AgencyCode, agency);
+            if (account.OfficeCode is { } office)
+            {
+                yield return (OidcServer.ExtraClaims.OfficeCode, office);
+            }
+
+            // Space-separated, as OAuth writes scopes: a JWT claim of one element would otherwise lose its array.
+            yield return (OidcServer.ExtraClaims.AgencyRoles, string.Join(' ', agencyRoles));
+        }
+
         if (scopes.Contains(OidcServer.ExtraScopes.Companies))
         {
             // An object keyed by juristic-person ID (JWT claims of one element would otherwise lose their array).

@@ -25,6 +25,7 @@ internal static class OidcServer
         public const string Pid = "pid";
         public const string Companies = "companies";
         public const string Exchange = SharedKernel.Hosting.OAuthScopes.Exchange;
+        public const string Agency = "agency";
     }
 
     /// <summary>Claims beyond OIDC's standard ones, named as ThaiD names them.</summary>
@@ -35,6 +36,9 @@ internal static class OidcServer
         public const string FamilyNameEn = "family_name_en";
         public const string Companies = "companies";
         public const string ActFor = "act_for";
+        public const string AgencyCode = "agency_code";
+        public const string OfficeCode = "office_code";
+        public const string AgencyRoles = "agency_roles";
         public const string VerifiedClaims = "verified_claims";
     }
 
@@ -63,11 +67,12 @@ internal static class OidcServer
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 o.RequireProofKeyForCodeExchange();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.OfflineAccess,
-                    OidcServer.ExtraScopes.Pid, OidcServer.ExtraScopes.Companies, OidcServer.ExtraScopes.Exchange);
+                    OidcServer.ExtraScopes.Pid, OidcServer.ExtraScopes.Companies, OidcServer.ExtraScopes.Exchange, OidcServer.ExtraScopes.Agency);
                 o.RegisterClaims(Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.Birthdate, Claims.Gender,
                     Claims.Address, Claims.Email, Claims.EmailVerified, Claims.AuthenticationContextReference, Claims.AuthenticationMethodReference,
                     Claims.AuthenticationTime, SharedKernel.Hosting.Claims.CitizenId, ExtraClaims.Title, ExtraClaims.GivenNameEn,
-                    ExtraClaims.FamilyNameEn, ExtraClaims.Companies, ExtraClaims.ActFor, ExtraClaims.VerifiedClaims);
+                    ExtraClaims.FamilyNameEn, ExtraClaims.Companies, ExtraClaims.ActFor, ExtraClaims.AgencyCode, ExtraClaims.OfficeCode,
+                    ExtraClaims.AgencyRoles, ExtraClaims.VerifiedClaims);
                 // Agency systems and relying parties check access tokens with the published keys (JWKS), so
                 // access tokens are signed JWTs, not encrypted ones. Codes and refresh tokens stay encrypted.
                 o.DisableAccessTokenEncryption();
@@ -80,6 +85,7 @@ internal static class OidcServer
                 o.AddEventHandler<HandleTokenRequestContext>(h => h.UseSingletonHandler<ClientCredentialsGrant>().SetOrder(int.MinValue + 100_000));
                 o.AddEventHandler<ValidateTokenRequestContext>(h => h.UseScopedHandler<RejectScopesNotGranted>()
                     .SetOrder(OpenIddictServerHandlers.Exchange.ValidateScopePermissions.Descriptor.Order - 1));
+                o.AddEventHandler(RejectReplayedAssertions.Descriptor);
                 o.AddEventHandler<GenerateTokenContext>(h => h.UseInlineHandler(KeepMachineTokensOutOfTheStore)
                     .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
                 var aspNetCore = o.UseAspNetCore()

@@ -93,8 +93,7 @@ internal static class ProtocolEndpoints
             return Results.Redirect($"{ConsentPage}?ClientId={Uri.EscapeDataString(request.ClientId!)}&Scope={Uri.EscapeDataString(string.Join(' ', scopes))}&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
-        var companies = scopes.Contains(OidcServer.ExtraScopes.Companies) ? await acting.ClaimsOfAsync(account.Id, http.RequestAborted) : [];
-        var identity = AccountClaims.For(account, session.Principal!, scopes, companies);
+        var identity = AccountClaims.For(account, session.Principal!, scopes, await RelatedAsync(users, acting, account, scopes, null, http.RequestAborted));
         var authorization = existing.LastOrDefault()
             ?? await authorizations.CreateAsync(new ClaimsPrincipal(identity), subject, applicationId!, AuthorizationTypes.Permanent, scopes);
         identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
@@ -140,8 +139,8 @@ internal static class ProtocolEndpoints
 
         var scopes = token.Principal.GetScopes();
         var claims = new Dictionary<string, object> { [Claims.Subject] = account.Id.ToString() };
-        var companies = scopes.Contains(OidcServer.ExtraScopes.Companies) ? await acting.ClaimsOfAsync(account.Id, http.RequestAborted) : [];
-        foreach (var (type, value) in AccountClaims.Released(account, scopes, companies, token.Principal.GetClaim(OidcServer.ExtraClaims.ActFor)))
+        var related = await RelatedAsync(users, acting, account, scopes, token.Principal.GetClaim(OidcServer.ExtraClaims.ActFor), http.RequestAborted);
+        foreach (var (type, value) in AccountClaims.Released(account, scopes, related))
         {
             claims[type] = value;
         }
@@ -150,6 +149,13 @@ internal static class ProtocolEndpoints
         await releases.RecordAsync(account.Id, client, ClaimReleases.UserInfo, claims.Keys.Where(k => k != Claims.Subject), http.RequestAborted);
         return Results.Json(claims);
     }
+
+    /// <summary>Reads only what the scopes will release.</summary>
+    private static async Task<Related> RelatedAsync(UserManager<Account> users, ActingForCompanies acting, Account account, IReadOnlyCollection<string> scopes, string? actFor, CancellationToken ct)
+        => new(
+            scopes.Contains(OidcServer.ExtraScopes.Companies) ? await acting.ClaimsOfAsync(account.Id, ct) : [],
+            actFor,
+            scopes.Contains(OidcServer.ExtraScopes.Agency) ? await OfficerAccounts.RolesOfAsync(users, account) : []);
 
     private static async Task<IResult> EndSessionAsync(HttpContext http)
     {

@@ -324,6 +324,22 @@ namespace OneStop.Identity.Data.Migrations.Postgres
                     b.ToTable("claim_release", "identity");
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Server.UsedAssertion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("used_assertion", "identity");
+                });
+
             modelBuilder.Entity("OneStop.SharedKernel.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

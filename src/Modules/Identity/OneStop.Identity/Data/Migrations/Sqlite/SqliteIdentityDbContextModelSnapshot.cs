@@ -312,6 +312,22 @@ namespace OneStop.Identity.Data.Migrations.Sqlite
                     b.ToTable("identity_claim_release", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Server.UsedAssertion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("identity_used_assertion", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.SharedKernel.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

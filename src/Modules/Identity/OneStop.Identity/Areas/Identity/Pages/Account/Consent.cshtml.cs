@@ -86,6 +86,7 @@ internal sealed class ConsentModel(UserManager<Accounts.Account> users, IOpenIdd
         Scopes.OfflineAccess => Bilingual.Pick("ใช้งานต่อเมื่อคุณไม่ได้ใช้งานอยู่ (จนกว่าจะยกเลิก)", "Keep access while you are away (until you revoke it)"),
         OidcServer.ExtraScopes.Pid => Bilingual.Pick("เลขประจำตัวประชาชน", "Your citizen ID"),
         OidcServer.ExtraScopes.Companies => Bilingual.Pick("นิติบุคคลที่คุณทำการแทนได้", "The companies you may act for"),
+        OidcServer.ExtraScopes.Agency => Bilingual.Pick("หน่วยงาน สำนักงาน และบทบาทของคุณในฐานะเจ้าหน้าที่", "Your agency, office and roles as an officer"),
         _ => null,
     };
 }

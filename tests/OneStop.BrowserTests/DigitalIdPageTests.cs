@@ -30,12 +30,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
     public async Task AccountPage_NotSignedIn_ShowsThePageInTheLanguageAndPassesAxe(string path, string locale, int width, string heading)
     {
         var page = await browser.NewPageAsync(width, locale);
-        var response = await page.GotoAsync(path);
-        Assert.Equal(200, response!.Status);
-        Assert.Equal(heading, await page.InnerTextAsync("h1"));
-        await PageChecks.AssertAccessibleAndFitsAsync(page);
-        await PageChecks.ScreenshotAsync(page, $"digitalid-{path.Split('/')[^1].ToLowerInvariant()}-{locale}-{width}");
-        await page.Context.CloseAsync();
+        await AssertPageAsync(page, path, heading, $"digitalid-{path.Split('/')[^1].ToLowerInvariant()}-{locale}-{width}");
     }
 
     [Theory]
@@ -44,19 +39,9 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
     public async Task OfficersPage_AsAnAgencyAdministrator_PassesAxeAndFitsTheScreen(string locale, int width, string heading)
     {
         var page = await browser.NewPageAsync(width, locale);
-        await page.GotoAsync("/Identity/Account/SignIn");
-        await page.FillAsync("#login", "admin.dopa@demo.onestop.test");
-        await page.FillAsync("#password", "Thai-Demo-2569");
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Identity/Account");
+        await SignInAsDemoAsync(page, "admin.dopa@demo.onestop.test");
 
-        var response = await page.GotoAsync("/Identity/Officers");
-
-        Assert.Equal(200, response!.Status);
-        Assert.Equal(heading, await page.InnerTextAsync("h1"));
-        await PageChecks.AssertAccessibleAndFitsAsync(page);
-        await PageChecks.ScreenshotAsync(page, $"digitalid-officers-{locale}-{width}");
-        await page.Context.CloseAsync();
+        await AssertPageAsync(page, "/Identity/Officers", heading, $"digitalid-officers-{locale}-{width}");
     }
 
     [Theory]
@@ -67,23 +52,33 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
     public async Task AccountPage_SignedInAsADirector_PassesAxeAndFitsTheScreen(string path, string locale, int width, string heading)
     {
         var page = await browser.NewPageAsync(width, locale);
-        await page.GotoAsync("/Identity/Account/SignIn");
-        await page.FillAsync("#login", "citizen1@demo.onestop.test");
-        await page.FillAsync("#password", "Thai-Demo-2569");
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Identity/Account");
+        await SignInAsDemoAsync(page, "citizen1@demo.onestop.test");
         // A company the demo person directs, so that the director's part of the page shows too.
         await page.GotoAsync("/Identity/Account/Companies");
         await page.FillAsync("#juristicId", "0105999000016");
         await page.Locator("form[action*='handler=Claim'] button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("#company-0105999000016");
 
-        var response = await page.GotoAsync(path);
+        await AssertPageAsync(page, path, heading, $"digitalid-{path.Split('/')[^1].ToLowerInvariant()}-{locale}-{width}");
+    }
 
+    private static async Task SignInAsDemoAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Identity/Account/SignIn");
+        await page.FillAsync("#login", email);
+        await page.FillAsync("#password", "Thai-Demo-2569");
+        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/Identity/Account");
+    }
+
+    /// <summary>Opens the page, checks its heading, axe and fit, keeps a screenshot, and closes the browser context.</summary>
+    private static async Task AssertPageAsync(IPage page, string path, string heading, string screenshot)
+    {
+        var response = await page.GotoAsync(path);
         Assert.Equal(200, response!.Status);
         Assert.Equal(heading, await page.InnerTextAsync("h1"));
         await PageChecks.AssertAccessibleAndFitsAsync(page);
-        await PageChecks.ScreenshotAsync(page, $"digitalid-{path.Split('/')[^1].ToLowerInvariant()}-{locale}-{width}");
+        await PageChecks.ScreenshotAsync(page, screenshot);
         await page.Context.CloseAsync();
     }
 

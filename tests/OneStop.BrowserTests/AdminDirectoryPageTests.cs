@@ -98,7 +98,8 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
         await page.EvalOnSelectorAsync("form.stack", "form => form.noValidate = true");
 
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Wait for what the answer shows, not for a load event (which a busy CI machine once never delivered).
+        await page.WaitForSelectorAsync(".error-summary[role=alert]");
 
         Assert.Equal(1, await page.Locator(".error-summary[role=alert]").CountAsync());
         Assert.True(await page.Locator(".error-summary a[href='#name']").First.IsVisibleAsync());

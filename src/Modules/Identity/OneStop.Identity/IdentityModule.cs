@@ -76,6 +76,7 @@ public static class IdentityModule
         services.AddScoped<RegistryClient>();
         services.AddScoped<RegisterAccount.Handler>();
         services.AddScoped<TotpAuthenticator>();
+        services.AddScoped<Passkeys>();
         services.AddScoped<ActingForCompanies>();
         services.AddScoped<OfficerAccounts>();
         services.AddScoped<IModuleSeeder, IdentitySeeder>();
@@ -96,11 +97,19 @@ public static class IdentityModule
         return builder;
     }
 
+    /// <summary>The pages' one script, kept in the assembly so that every environment serves the same file.</summary>
+    private static IResult PasskeysScript(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Stream(typeof(IdentityModule).Assembly.GetManifestResourceStream("passkeys.js")!, "text/javascript; charset=utf-8");
+    }
+
     public static WebApplication MapIdentityModule(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
         app.MapProtocolEndpoints();
+        app.MapGet("/Identity/passkeys.js", PasskeysScript).ExcludeFromDescription();
         return app;
     }
 }

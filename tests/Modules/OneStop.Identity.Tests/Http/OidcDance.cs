@@ -79,16 +79,34 @@ internal sealed partial class OidcDance(AppFactory app)
         var page = await Browser.GetStringAsync(pageUrl);
         // The page's own form is the last one (the layout's language switch comes first, with its own returnUrl).
         var form = page[page.LastIndexOf("<form", StringComparison.Ordinal)..];
-        var posted = new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase)
+        var posted = new Dictionary<string, string>(fields, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in FieldsOf(form))
+        {
+            posted.TryAdd(name, value);
+        }
+
+        return await PostAsync(pageUrl, posted);
+    }
+
+    /// <summary>A form's antiforgery token and hidden fields.</summary>
+    public static Dictionary<string, string> FieldsOf(string form)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["__RequestVerificationToken"] = Antiforgery().Match(form).Groups[1].Value,
         };
         foreach (Match hidden in Hidden().Matches(form))
         {
-            posted.TryAdd(hidden.Groups[1].Value, WebUtility.HtmlDecode(hidden.Groups[2].Value));
+            fields.TryAdd(hidden.Groups[1].Value, WebUtility.HtmlDecode(hidden.Groups[2].Value));
         }
 
-        var response = await Browser.PostAsync(pageUrl, new FormUrlEncodedContent(posted));
+        return fields;
+    }
+
+    /// <summary>Posts a form and follows the provider's own redirects.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> posted)
+    {
+        var response = await Browser.PostAsync(url, new FormUrlEncodedContent(posted));
         if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location is { } location && !location.IsAbsoluteUri)
         {
             return await FollowAsync(location.OriginalString);

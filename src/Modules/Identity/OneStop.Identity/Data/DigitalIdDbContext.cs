@@ -25,6 +25,8 @@ internal abstract class DigitalIdDbContext(DbContextOptions options) : ModuleDbC
 
     public DbSet<UsedAssertion> UsedAssertions => Set<UsedAssertion>();
 
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -105,6 +107,16 @@ internal abstract class DigitalIdDbContext(DbContextOptions options) : ModuleDbC
             b.HasKey(a => a.Id);
             b.Property(a => a.Id).HasMaxLength(200);
             b.HasIndex(a => a.ExpiresAt);
+        });
+        modelBuilder.Entity<Passkey>(b =>
+        {
+            b.ToTable("passkey");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.CredentialId).HasMaxLength(OneStop.Identity.Accounts.Passkeys.MaxCredentialIdBytes);
+            b.Property(p => p.Name).HasMaxLength(OneStop.Identity.Accounts.Passkeys.MaxNameLength);
+            b.HasIndex(p => p.CredentialId).IsUnique();
+            b.HasIndex(p => p.AccountId);
+            b.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.UseOpenIddict();
     }

@@ -44,22 +44,36 @@ internal sealed class RejectReplayedAssertions(DigitalIdDbContext db, TimeProvid
             return;
         }
 
-        // Expired records can never match again: clear them on the way.
-        await db.UsedAssertions.Where(a => a.ExpiresAt < now).ExecuteDeleteAsync(context.CancellationToken);
-        db.UsedAssertions.Add(new UsedAssertion { Id = id, ExpiresAt = expires });
-        try
+        if (!await UsedOnce.RecordAsync(db, id, expires, now, context.CancellationToken))
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
             context.Reject(Errors.InvalidClient, "The client assertion was used before.");
         }
     }
 }
 
-/// <summary>A client assertion seen once (client and jti), kept until it expires.</summary>
+/// <summary>Single use across every node: something (an assertion, a challenge) is recorded until it expires.</summary>
+internal static class UsedOnce
+{
+    /// <summary>False when the same id was recorded before and has not expired.</summary>
+    public static async Task<bool> RecordAsync(DigitalIdDbContext db, string id, DateTime expiresAt, DateTime now, CancellationToken cancellationToken)
+    {
+        // Expired records can never match again: clear them on the way.
+        await db.UsedAssertions.Where(a => a.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        db.UsedAssertions.Add(new UsedAssertion { Id = id, ExpiresAt = expiresAt });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}
+
+/// <summary>A client assertion (client and jti) or a passkey challenge seen once, kept until it expires.</summary>
 internal sealed class UsedAssertion
 {
     public required string Id { get; set; }

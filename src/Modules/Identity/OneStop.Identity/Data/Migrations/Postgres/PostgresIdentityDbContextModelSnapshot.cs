@@ -266,6 +266,51 @@ namespace OneStop.Identity.Data.Migrations.Postgres
                     b.ToTable("company_role", "identity");
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Accounts.Passkey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AaGuid")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.ToTable("passkey", "identity");
+                });
+
             modelBuilder.Entity("OneStop.Identity.Data.ServerKey", b =>
                 {
                     b.Property<string>("Id")
@@ -643,6 +688,15 @@ namespace OneStop.Identity.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("OneStop.Identity.Accounts.CompanyRole", b =>
+                {
+                    b.HasOne("OneStop.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Accounts.Passkey", b =>
                 {
                     b.HasOne("OneStop.Identity.Accounts.Account", null)
                         .WithMany()

@@ -256,6 +256,51 @@ namespace OneStop.Identity.Data.Migrations.Sqlite
                     b.ToTable("identity_company_role", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Accounts.Passkey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AaGuid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.ToTable("identity_passkey", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Identity.Data.ServerKey", b =>
                 {
                     b.Property<string>("Id")
@@ -629,6 +674,15 @@ namespace OneStop.Identity.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OneStop.Identity.Accounts.CompanyRole", b =>
+                {
+                    b.HasOne("OneStop.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Accounts.Passkey", b =>
                 {
                     b.HasOne("OneStop.Identity.Accounts.Account", null)
                         .WithMany()

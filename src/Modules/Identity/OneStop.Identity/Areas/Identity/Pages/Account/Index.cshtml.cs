@@ -8,11 +8,13 @@ namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
 /// <summary>The person's Digital ID: assurance levels and what the provider holds about them.</summary>
 [Authorize(AuthenticationSchemes = ProtocolEndpoints.SessionScheme)]
-internal sealed class IndexModel(UserManager<Accounts.Account> users) : PageModel
+internal sealed class IndexModel(UserManager<Accounts.Account> users, Accounts.Passkeys passkeys) : PageModel
 {
     public Accounts.Account Account { get; private set; } = null!;
 
     public int AuthenticatorLevel { get; private set; }
+
+    public int PasskeyCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -24,6 +26,7 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users) : PageMode
 
         Account = account;
         AuthenticatorLevel = Assurance.LevelOf(User);
+        PasskeyCount = (await passkeys.ListAsync(account.Id, HttpContext.RequestAborted)).Count;
         return Page();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
 using OneStop.SharedKernel;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -11,7 +12,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
 /// <summary>Sign in with an e-mail address or citizen ID and a password (AAL1).</summary>
-internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns, TimeProvider clock) : PageModel
+internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns, Passkeys passkeys, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -26,6 +27,16 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
     [BindProperty]
     public string? Password { get; set; }
 
+    /// <summary>The passkey ceremony's protected options, posted back with the authenticator's answer.</summary>
+    [BindProperty]
+    public string? State { get; set; }
+
+    [BindProperty]
+    public string? Credential { get; set; }
+
+    /// <summary>A fresh passkey challenge for this showing of the page.</summary>
+    public Ceremony PasskeyCeremony => field ??= passkeys.RequestOptions(Request);
+
     /// <summary>Someone already signed in whom a service asks for more: straight to the second step (or to setting it up).</summary>
     public async Task<IActionResult> OnGetAsync()
     {
@@ -35,7 +46,8 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
             return Page();
         }
 
-        return await StepUpAsync(account);
+        // The next step is a passkey: this page offers it.
+        return await PasskeyIsNextAsync(account) ? Page() : await StepUpAsync(account);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -67,10 +79,55 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
         return Level >= 2 ? await StepUpAsync(account) : LocalRedirect(SafeReturnUrl(ReturnUrl));
     }
 
-    /// <summary>To the second factor when the person has one; else to setting up an authenticator app, then back.</summary>
+    /// <summary>A passkey with user verification: both factors at once, bound to this site (AAL2 phishing-resistant).</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        var (accountId, error) = await passkeys.VerifyAsync(Request, State, Credential, HttpContext.RequestAborted);
+        var account = accountId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        if (account is null || error is not null)
+        {
+            ModelState.AddModelError(string.Empty, error == PasskeyError.Expired
+                ? "หมดเวลาหรือใช้คำขอนี้ไปแล้ว กรุณากดเข้าสู่ระบบด้วยพาสคีย์อีกครั้ง / This request expired or was used already; choose \"Sign in with a passkey\" again."
+                : "ใช้พาสคีย์นี้ไม่ได้ อาจถูกลบออกจากบัญชีแล้ว กรุณาเข้าสู่ระบบด้วยรหัสผ่าน / This passkey cannot be used (it may have been removed); sign in with your password.");
+            return Page();
+        }
+
+        if (await users.IsLockedOutAsync(account))
+        {
+            ModelState.AddModelError(string.Empty, "บัญชีถูกล็อกชั่วคราว กรุณาลองใหม่ภายหลัง / The account is locked; try again later.");
+            return Page();
+        }
+
+        await SignInWithMethodsAsync(signIns, account, clock, Assurance.Methods.HardwareKey, Assurance.Methods.MultiFactor);
+        return LocalRedirect(SafeReturnUrl(ReturnUrl));
+    }
+
+    /// <summary>
+    /// To what the service asks for: a passkey (level 3), else the second factor when the person has
+    /// one, else setting one up, then back.
+    /// </summary>
     private async Task<IActionResult> StepUpAsync(Accounts.Account account)
     {
         var back = $"ReturnUrl={Uri.EscapeDataString(ReturnUrl ?? string.Empty)}&Level={Math.Max(Level, 2)}";
+        if (await PasskeyIsNextAsync(account))
+        {
+            return LocalRedirect($"{ProtocolEndpoints.SignInPage}?{back}");
+        }
+
+        if (Level >= 3)
+        {
+            // Adding a passkey to an account that has two steps takes both steps first.
+            var addPasskey = "/Identity/Account/Passkeys?" + back;
+            var session = await HttpContext.AuthenticateAsync(ProtocolEndpoints.SessionScheme);
+            if (!account.TwoFactorEnabled || (session.Succeeded && Assurance.LevelOf(session.Principal) >= 2))
+            {
+                return LocalRedirect(addPasskey);
+            }
+
+            await SecondFactorModel.HoldAsync(HttpContext, account);
+            return LocalRedirect($"/Identity/Account/SecondFactor?ReturnUrl={Uri.EscapeDataString(addPasskey)}&Level=2");
+        }
+
         if (account.TwoFactorEnabled)
         {
             await SecondFactorModel.HoldAsync(HttpContext, account);
@@ -79,6 +136,10 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
 
         return LocalRedirect("/Identity/Account/Authenticator?" + back);
     }
+
+    /// <summary>A passkey is the way up when the service demands one, or when it is the account's only second factor.</summary>
+    private async Task<bool> PasskeyIsNextAsync(Accounts.Account account)
+        => (Level >= 3 || !account.TwoFactorEnabled) && await passkeys.AnyAsync(account.Id, HttpContext.RequestAborted);
 
     /// <summary>Signs the person in to the provider's session, recording how (amr) and when (auth_time).</summary>
     public static Task SignInWithMethodsAsync(SignInManager<Accounts.Account> signIns, Accounts.Account account, TimeProvider clock, params string[] methods)

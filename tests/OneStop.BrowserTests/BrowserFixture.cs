@@ -7,11 +7,11 @@ namespace OneStop.BrowserTests;
 /// The app on a real Kestrel socket and Debian's headless Chromium (no browser download).
 /// Without Chromium the tests are skipped with the reason, except under CI (CI=true), where that is a failure.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public abstract class BrowserFixtureBase(BrowserAppFactory app) : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public BrowserAppFactory App { get; } = new();
+    public BrowserAppFactory App { get; } = app;
 
     public IBrowser? Browser { get; private set; }
 
@@ -65,11 +65,24 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await App.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 
 /// <summary>The app on a real socket on 127.0.0.1 with a free port.</summary>
-public sealed class BrowserAppFactory : AppFactory
+public class BrowserAppFactory : AppFactory
 {
     public BrowserAppFactory() => UseKestrel(0);
 }
+
+/// <summary>The app with its real sign-in: pages send people to the Digital ID, no test headers.</summary>
+public sealed class RealSignInAppFactory : BrowserAppFactory
+{
+    protected override bool UsesTestSignIn => false;
+}
+
+/// <summary>A browser against the app whose requests tests sign in with headers (<see cref="TestAuthHandler"/>).</summary>
+public sealed class BrowserFixture() : BrowserFixtureBase(new BrowserAppFactory());
+
+/// <summary>A browser against the app with its real sign-in.</summary>
+public sealed class RealSignInBrowserFixture() : BrowserFixtureBase(new RealSignInAppFactory());

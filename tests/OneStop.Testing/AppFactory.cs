@@ -84,6 +84,12 @@ public class AppFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// False to keep the platform's real sign-in (the Digital ID, as an OpenID Connect client) instead
+    /// of <see cref="TestAuthHandler"/>'s headers.
+    /// </summary>
+    protected virtual bool UsesTestSignIn => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -105,13 +111,17 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
-            services.PostConfigure<AuthenticationOptions>(o =>
+            if (UsesTestSignIn)
             {
-                o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
-                o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
-                o.DefaultForbidScheme = TestAuthHandler.SchemeName;
-            });
+                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+                services.PostConfigure<AuthenticationOptions>(o =>
+                {
+                    o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
+                    o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
+                    o.DefaultForbidScheme = TestAuthHandler.SchemeName;
+                });
+            }
+
             services.AddSingleton<IStartupFilter, TestRemoteAddress>();
             ConfigureTestServices(services);
         });

@@ -36,3 +36,19 @@ public static class Roles
 {
     public const string Admin = "Admin";
 }
+
+/// <summary>
+/// The platform's own pages as an OpenID Connect client of the Digital ID on the same node: a public
+/// client (PKCE) whose only redirect is the callback on the origin that served the authorization request.
+/// </summary>
+public static class PlatformClient
+{
+    public const string ClientId = "onestop-platform";
+
+    public const string CallbackPath = "/signin-oidc";
+
+    /// <summary>The scope that releases platform roles (<see cref="Roles"/>) as <c>role</c> claims.</summary>
+    public const string RolesScope = "roles";
+
+    public const string RoleClaim = "role";
+}

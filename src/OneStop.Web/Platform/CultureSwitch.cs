@@ -20,9 +20,11 @@ internal static class CultureSwitch
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        var target = returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/";
+        var target = IsLocal(returnUrl) ? returnUrl : "/";
         return TypedResults.LocalRedirect(target);
     }
 
-    private static bool IsLocal(string url) => url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>Only this site's own paths: never an open redirect.</summary>
+    internal static bool IsLocal([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url)
+        => url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -65,14 +64,7 @@ internal static class PlatformSetup
             return Task.CompletedTask;
         }));
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.Cookie.Name = "onestop.auth";
-                // Sign-in arrives with the Digital ID module; until then nothing can sign in interactively.
-                o.Events.OnRedirectToLogin = ctx => WriteAuthProblem(ctx.HttpContext, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = ctx => WriteAuthProblem(ctx.HttpContext, StatusCodes.Status403Forbidden);
-            });
+        builder.AddPlatformSignIn();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Policies.Citizen, p => p.RequireAuthenticatedUser().RequireClaim(Claims.CitizenId));
@@ -112,6 +104,7 @@ internal static class PlatformSetup
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapCultureSwitch();
+        app.MapPlatformSignIn();
         return app;
     }
 
@@ -120,7 +113,7 @@ internal static class PlatformSetup
 
     internal static bool IsApi(HttpContext context) => ApiPrefixes.Any(p => context.Request.Path.StartsWithSegments(p));
 
-    private static Task WriteAuthProblem(HttpContext context, int status)
+    internal static Task WriteAuthProblem(HttpContext context, int status)
     {
         context.Response.StatusCode = status;
         if (!IsApi(context))

@@ -43,8 +43,7 @@ public static class ExchangeModule
                 ConnectTimeout = TimeSpan.FromSeconds(10),
             });
         // Providers registered with a relative URL live in this process and are called through its own pipeline.
-        services.AddSingleton<LocalPipeline>();
-        services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<LocalPipeline>());
+        services.AddLocalPipeline();
         services.AddTransient<LocalProviderHandler>();
         services.AddHttpClient(ProviderUrls.LocalClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler<LocalProviderHandler>()

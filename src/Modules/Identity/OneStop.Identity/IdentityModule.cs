@@ -33,6 +33,7 @@ public static class IdentityModule
         builder.AddModuleDbContext<DigitalIdDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(DigitalIdDbContext.Module);
         var services = builder.Services;
         services.AddMemoryCache();
+        services.AddHttpContextAccessor();
         // Other modules (the exchange) check the Digital ID's access tokens through this scheme name only.
         services.AddAuthentication()
             .AddPolicyScheme(Schemes.AccessToken, "Digital ID access token", o => o.ForwardDefault = OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);

@@ -10,12 +10,35 @@ public sealed partial class OfficersTests(AppFactory app) : IClassFixture<AppFac
     private const string Page = "/Identity/Officers";
     private const string Admin = "admin.dopa@demo.onestop.test";
 
+    private const string NewPassword = "ข้าวมันไก่ตอนเที่ยง 2569";
+
     private async Task<OidcDance> SignedInAsync(string email, string password = OidcDance.DemoPassword)
     {
         var dance = new OidcDance(app);
         var response = await dance.SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = password });
         Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
         return dance;
+    }
+
+    /// <summary>An officer's first sign-in: the administrator's password works once more, to choose their own.</summary>
+    private async Task<OidcDance> FirstSignInAsync(string email, string firstPassword)
+    {
+        var dance = new OidcDance(app);
+        var response = await dance.SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = firstPassword });
+        Assert.Equal("/Identity/Account/Password", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("id=\"required\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var changed = await dance.SubmitAsync(response.RequestMessage.RequestUri.PathAndQuery, new() { ["CurrentPassword"] = firstPassword, ["NewPassword"] = NewPassword });
+        Assert.Contains("id=\"changed\"", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return dance;
+    }
+
+    private static async Task<string> SetActiveAsync(OidcDance admin, string email, string handler)
+    {
+        var page = await admin.Browser.GetStringAsync(Page);
+        var row = page[page.IndexOf(email, StringComparison.Ordinal)..];
+        var form = row[row.IndexOf("<form", StringComparison.Ordinal)..row.IndexOf("</form>", StringComparison.Ordinal)];
+        Assert.Contains($"handler={handler}", form, StringComparison.Ordinal);
+        return await (await admin.PostAsync($"{Page}?handler={handler}", OidcDance.FieldsOf(form))).Content.ReadAsStringAsync();
     }
 
     private static async Task<(string Email, string Password)> CreateOfficerAsync(OidcDance admin, params string[] roles)
@@ -38,8 +61,50 @@ public sealed partial class OfficersTests(AppFactory app) : IClassFixture<AppFac
         var (email, password) = await CreateOfficerAsync(admin, "officer", "counter-staff");
 
         Assert.Contains(email, await admin.Browser.GetStringAsync(Page), StringComparison.Ordinal);
-        var officer = await SignedInAsync(email, password);
+        var officer = await FirstSignInAsync(email, password);
         Assert.Contains("13003000", await officer.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
+        // From now on their own password works, and the administrator's does not.
+        await SignedInAsync(email, NewPassword);
+        var old = await new OidcDance(app).SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = password });
+        Assert.Contains("the password, is wrong", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deactivate_RefusesTheOfficersSignIn_UntilReactivated()
+    {
+        var admin = await SignedInAsync(Admin);
+        var (email, password) = await CreateOfficerAsync(admin, "officer");
+        await FirstSignInAsync(email, password);
+
+        var deactivated = await SetActiveAsync(admin, email, "Deactivate");
+
+        Assert.Contains("id=\"done\"", deactivated, StringComparison.Ordinal);
+        var refused = await new OidcDance(app).SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = NewPassword });
+        Assert.Contains("deactivated by your agency", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await SetActiveAsync(admin, email, "Reactivate");
+        await SignedInAsync(email, NewPassword);
+    }
+
+    [Fact]
+    public async Task Deactivate_TheirOwnAccount_OrAnotherAgencysOfficer_IsRefused()
+    {
+        var dopa = await SignedInAsync(Admin);
+        var (email, _) = await CreateOfficerAsync(dopa, "officer");
+        var dbd = await SignedInAsync("admin.dbd@demo.onestop.test");
+        var page = await dopa.Browser.GetStringAsync(Page);
+        var officerId = Regex.Match(page[page.IndexOf(email, StringComparison.Ordinal)..], "name=\"id\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var dbdFields = OidcDance.FieldsOf(await dbd.Browser.GetStringAsync(Page));
+        dbdFields["id"] = officerId;
+
+        var otherAgency = await (await dbd.PostAsync($"{Page}?handler=Deactivate", dbdFields)).Content.ReadAsStringAsync();
+        var adminId = Regex.Match(page[page.IndexOf(Admin, StringComparison.Ordinal)..], "name=\"id\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var dopaFields = OidcDance.FieldsOf(page);
+        dopaFields["id"] = adminId;
+        var self = await (await dopa.PostAsync($"{Page}?handler=Deactivate", dopaFields)).Content.ReadAsStringAsync();
+
+        Assert.Contains("no such officer in your agency", otherAgency, StringComparison.Ordinal);
+        Assert.Contains("cannot deactivate your own account", self, StringComparison.Ordinal);
+        await SignedInAsync(Admin); // still active
     }
 
     [Fact]
@@ -47,7 +112,7 @@ public sealed partial class OfficersTests(AppFactory app) : IClassFixture<AppFac
     {
         var admin = await SignedInAsync(Admin);
         var (email, password) = await CreateOfficerAsync(admin, "officer", "counter-staff");
-        var officer = await SignedInAsync(email, password);
+        var officer = await FirstSignInAsync(email, password);
 
         var (callback, _) = await officer.CodeAsync("openid agency");
         var (_, tokens) = await officer.RedeemAsync(callback["code"]);

@@ -52,6 +52,9 @@ internal sealed class Account : IdentityUser<Guid>
     public string? OfficeCode { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set for a password someone else chose (an officer's first one): the next sign-in asks for a new one.</summary>
+    public bool PasswordChangeRequired { get; set; }
 }
 
 internal enum AccountKind

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Agencies.Contracts;
+using OneStop.Identity.Data;
 using OneStop.SharedKernel;
+using OpenIddict.Abstractions;
 
 namespace OneStop.Identity.Accounts;
 
@@ -11,7 +13,8 @@ namespace OneStop.Identity.Accounts;
 /// Officer and counter-staff accounts: bound to an agency (and optionally one of its offices), with
 /// roles from the Agencies module, created by that agency's administrator (role <c>agency-admin</c>).
 /// </summary>
-internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirectory agencies, TimeProvider clock)
+internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirectory agencies, DigitalIdDbContext db,
+    IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, TimeProvider clock)
 {
     public const string RoleClaim = "agency_role";
 
@@ -24,7 +27,7 @@ internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirecto
 
     public sealed record Input(string? Email, string? GivenName, string? FamilyName, string? OfficeCode, IReadOnlyList<string>? Roles);
 
-    public sealed record Officer(Guid Id, string Email, string Name, string? OfficeCode, IReadOnlyList<string> Roles);
+    public sealed record Officer(Guid Id, string Email, string Name, string? OfficeCode, IReadOnlyList<string> Roles, bool Active = true);
 
     /// <summary>The created account and its first password, shown once to the administrator to hand over.</summary>
     public sealed record Created(Officer Officer, string Password);
@@ -36,14 +39,52 @@ internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirecto
     public async Task<IReadOnlyList<Officer>> ListAsync(string agencyCode, CancellationToken ct)
     {
         var officers = await users.Users.AsNoTracking().Where(a => a.Kind == AccountKind.Officer && a.AgencyCode == agencyCode).OrderBy(a => a.Email).ToListAsync(ct);
-        var list = new List<Officer>();
-        foreach (var officer in officers)
+        var ids = officers.Select(o => o.Id).ToList();
+        var roles = (await db.Set<IdentityUserClaim<Guid>>().AsNoTracking().Where(c => c.ClaimType == RoleClaim && ids.Contains(c.UserId)).ToListAsync(ct))
+            .ToLookup(c => c.UserId, c => c.ClaimValue ?? string.Empty);
+        return [.. officers.Select(o => new Officer(o.Id, o.Email ?? "", $"{o.GivenName} {o.FamilyName}".Trim(), o.OfficeCode, [.. roles[o.Id]], !IsDeactivated(o)))];
+    }
+
+    /// <summary>Deactivated: locked with no end, until an administrator reactivates the account.</summary>
+    public static bool IsDeactivated(Account account) => account.LockoutEnd == DateTimeOffset.MaxValue;
+
+    /// <summary>
+    /// Deactivates an officer of the administrator's agency (sign-in refused, sessions end within a
+    /// minute, every token revoked) or reactivates one. Doing it twice changes nothing more.
+    /// </summary>
+    public async Task<Error?> SetActiveAsync(Account admin, Guid officerId, bool active, CancellationToken ct)
+    {
+        if (!await IsAgencyAdminAsync(admin))
         {
-            list.Add(new Officer(officer.Id, officer.Email ?? "", $"{officer.GivenName} {officer.FamilyName}".Trim(), officer.OfficeCode,
-                [.. (await users.GetClaimsAsync(officer)).Where(c => c.Type == RoleClaim).Select(c => c.Value)]));
+            return new Error("officer.not_admin", "เฉพาะผู้ดูแลของหน่วยงานเท่านั้น / Only an agency administrator can do this.", ErrorKind.Forbidden);
         }
 
-        return list;
+        var officer = await users.FindByIdAsync(officerId.ToString());
+        if (officer is null || officer.Kind != AccountKind.Officer || officer.AgencyCode != admin.AgencyCode)
+        {
+            return new Error("officer.not_found", "ไม่พบเจ้าหน้าที่นี้ในหน่วยงานของคุณ / There is no such officer in your agency.", ErrorKind.NotFound);
+        }
+
+        if (officer.Id == admin.Id)
+        {
+            return Error.Invalid("id", "ปิดบัญชีของตนเองไม่ได้ / You cannot deactivate your own account.");
+        }
+
+        if (IsDeactivated(officer) == !active)
+        {
+            return null;
+        }
+
+        await users.SetLockoutEnabledAsync(officer, true);
+        await users.SetLockoutEndDateAsync(officer, active ? null : DateTimeOffset.MaxValue);
+        if (!active)
+        {
+            await users.UpdateSecurityStampAsync(officer);
+            await authorizations.RevokeBySubjectAsync(officer.Id.ToString(), ct);
+            await tokens.RevokeBySubjectAsync(officer.Id.ToString(), ct);
+        }
+
+        return null;
     }
 
     public static async Task<IReadOnlyList<string>> RolesOfAsync(UserManager<Account> users, Account account)
@@ -88,6 +129,7 @@ internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirecto
         {
             UserName = email, Email = email, Kind = AccountKind.Officer, AgencyCode = admin.AgencyCode, OfficeCode = office,
             GivenName = input.GivenName.Trim(), FamilyName = input.FamilyName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            PasswordChangeRequired = true,
         };
         var password = NewPassword();
         var created = await users.CreateAsync(account, password);

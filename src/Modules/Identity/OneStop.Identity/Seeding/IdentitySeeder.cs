@@ -11,9 +11,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace OneStop.Identity.Seeding;
 
 /// <summary>
-/// Demo clients of the provider (only with demo data: their secrets are published in the README):
-/// an agency system that gets tokens with client credentials, and a third-party portal that signs
-/// people in with the authorization code flow.
+/// The platform's own client (always), and demo clients of the provider (only with demo data: their
+/// secrets are published in the README): an agency system that gets tokens with client credentials,
+/// and a third-party portal that signs people in with the authorization code flow.
 /// </summary>
 internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications, UserManager<Account> users, TimeProvider clock) : IModuleSeeder
 {
@@ -33,7 +33,35 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
     /// <summary>Where the demo portal (and the openid-client conformance test) receives codes.</summary>
     public static readonly string[] DemoPortalRedirects = ["http://127.0.0.1:5081/callback", "http://localhost:5081/callback"];
 
-    public Task SeedReferenceDataAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The platform administrator of the demo (exchange directory, holidays).</summary>
+    public const string DemoPlatformAdmin = "admin@demo.onestop.test";
+
+    /// <summary>The platform's own pages sign in through this provider, in every deployment.</summary>
+    public async Task SeedReferenceDataAsync(CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(PlatformClient.ClientId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var platform = new OpenIddictApplicationDescriptor
+        {
+            // Public: the pages run on this node and keep no secret; PKCE and the same-origin callback
+            // (ClientManager) bind the code to them. Consent is implicit: it is the platform itself.
+            ClientId = PlatformClient.ClientId, ClientType = ClientTypes.Public, ConsentType = ConsentTypes.Implicit,
+            DisplayName = "OneStop",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Pid,
+                Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Agency,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        platform.DisplayNames[CultureInfo.GetCultureInfo("th")] = "วันสต็อป";
+        await applications.CreateAsync(platform, cancellationToken);
+    }
 
     public async Task SeedDemoDataAsync(CancellationToken cancellationToken)
     {
@@ -101,6 +129,22 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
 
             await users.AddClaimsAsync(admin, [new System.Security.Claims.Claim(OfficerAccounts.RoleClaim, Agencies.Contracts.OfficerRoleCodes.AgencyAdmin),
                 new System.Security.Claims.Claim(OfficerAccounts.RoleClaim, Agencies.Contracts.OfficerRoleCodes.Officer)]);
+        }
+
+        if (await users.FindByEmailAsync(DemoPlatformAdmin) is null)
+        {
+            var operatorAccount = new Account
+            {
+                UserName = DemoPlatformAdmin, Email = DemoPlatformAdmin, EmailConfirmed = true,
+                GivenName = "ผู้ดูแลระบบ", FamilyName = "วันสต็อป", CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(operatorAccount, DemoAccounts.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo platform administrator not created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await PlatformRoles.GrantAsync(users, operatorAccount, Roles.Admin);
         }
     }
 }

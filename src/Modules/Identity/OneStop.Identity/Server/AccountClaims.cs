@@ -10,7 +10,7 @@ using PlatformClaims = OneStop.SharedKernel.Hosting.Claims;
 namespace OneStop.Identity.Server;
 
 /// <summary>What the provider knows about a person beyond the account row: companies, the company acted for, agency roles.</summary>
-internal sealed record Related(IReadOnlyList<CompanyClaim> Companies, string? ActFor, IReadOnlyList<string> AgencyRoles);
+internal sealed record Related(IReadOnlyList<CompanyClaim> Companies, string? ActFor, IReadOnlyList<string> AgencyRoles, IReadOnlyList<string> PlatformRoles);
 
 /// <summary>What the provider says about a person, by scope: in ID tokens and at the UserInfo endpoint.</summary>
 internal static class AccountClaims
@@ -36,7 +36,7 @@ internal static class AccountClaims
             }
             else
             {
-                identity.SetClaim(type, (string)value);
+                identity.AddClaim(new Claim(type, (string)value)); // roles come one claim each
             }
         }
 
@@ -55,7 +55,15 @@ internal static class AccountClaims
     /// <summary>The claims about <paramref name="account"/> that <paramref name="scopes"/> release.</summary>
     public static IEnumerable<(string Type, object Value)> Released(Account account, IReadOnlyCollection<string> scopes, Related related)
     {
-        var (companies, actFor, agencyRoles) = related;
+        var (companies, actFor, agencyRoles, platformRoles) = related;
+        if (scopes.Contains(Scopes.Roles))
+        {
+            foreach (var role in platformRoles)
+            {
+                yield return (Claims.Role, role);
+            }
+        }
+
         if (scopes.Contains(OidcServer.ExtraScopes.Agency) && account.Kind == AccountKind.Officer && account.AgencyCode is { } agency)
         {
             yield return (OidcServer.ExtraClaims.AgencyCode, agency);

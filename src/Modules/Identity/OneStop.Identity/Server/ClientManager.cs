@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http;
+using OneStop.SharedKernel.Hosting;
 
 namespace OneStop.Identity.Server;
 
@@ -19,10 +22,26 @@ internal sealed class ClientManager<TApplication>(
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<TApplication> store,
-    VerifiedSecrets verified)
+    VerifiedSecrets verified,
+    IHttpContextAccessor http)
     : OpenIddictApplicationManager<TApplication>(cache, logger, options, store)
     where TApplication : class
 {
+    /// <summary>
+    /// The platform's own client has no registered redirect: its one callback is on the origin the
+    /// authorization request came to, which is always this node's own pages. Other clients match exactly.
+    /// </summary>
+    public override async ValueTask<bool> ValidateRedirectUriAsync(TApplication application, [StringSyntax(StringSyntaxAttribute.Uri)] string uri, CancellationToken cancellationToken = default)
+    {
+        if (await GetClientIdAsync(application, cancellationToken) == PlatformClient.ClientId)
+        {
+            return http.HttpContext?.Request is { } request
+                && string.Equals(uri, $"{request.Scheme}://{request.Host.Value}{PlatformClient.CallbackPath}", StringComparison.Ordinal);
+        }
+
+        return await base.ValidateRedirectUriAsync(application, uri, cancellationToken);
+    }
+
     protected override async ValueTask<bool> ValidateClientSecretAsync(string secret, string comparand, CancellationToken cancellationToken = default)
     {
         var key = VerifiedSecrets.KeyOf(secret, comparand);

@@ -66,13 +66,13 @@ internal static class OidcServer
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks");
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 o.RequireProofKeyForCodeExchange();
-                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.OfflineAccess,
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.OfflineAccess, Scopes.Roles,
                     OidcServer.ExtraScopes.Pid, OidcServer.ExtraScopes.Companies, OidcServer.ExtraScopes.Exchange, OidcServer.ExtraScopes.Agency);
                 o.RegisterClaims(Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.Birthdate, Claims.Gender,
                     Claims.Address, Claims.Email, Claims.EmailVerified, Claims.AuthenticationContextReference, Claims.AuthenticationMethodReference,
                     Claims.AuthenticationTime, SharedKernel.Hosting.Claims.CitizenId, ExtraClaims.Title, ExtraClaims.GivenNameEn,
                     ExtraClaims.FamilyNameEn, ExtraClaims.Companies, ExtraClaims.ActFor, ExtraClaims.AgencyCode, ExtraClaims.OfficeCode,
-                    ExtraClaims.AgencyRoles, ExtraClaims.VerifiedClaims);
+                    ExtraClaims.AgencyRoles, ExtraClaims.VerifiedClaims, Claims.Role);
                 // Agency systems and relying parties check access tokens with the published keys (JWKS), so
                 // access tokens are signed JWTs, not encrypted ones. Codes and refresh tokens stay encrypted.
                 o.DisableAccessTokenEncryption();

@@ -155,7 +155,8 @@ internal static class ProtocolEndpoints
         => new(
             scopes.Contains(OidcServer.ExtraScopes.Companies) ? await acting.ClaimsOfAsync(account.Id, ct) : [],
             actFor,
-            scopes.Contains(OidcServer.ExtraScopes.Agency) ? await OfficerAccounts.RolesOfAsync(users, account) : []);
+            scopes.Contains(OidcServer.ExtraScopes.Agency) ? await OfficerAccounts.RolesOfAsync(users, account) : [],
+            scopes.Contains(Scopes.Roles) ? await PlatformRoles.OfAsync(users, account) : []);
 
     private static async Task<IResult> EndSessionAsync(HttpContext http)
     {

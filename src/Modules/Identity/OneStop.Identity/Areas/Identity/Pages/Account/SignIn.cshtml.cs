@@ -57,6 +57,12 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
             ? await users.FindByEmailAsync(login)
             : await users.Users.SingleOrDefaultAsync(a => a.CitizenId == login, HttpContext.RequestAborted);
         var result = account is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIns.CheckPasswordSignInAsync(account, Password ?? string.Empty, lockoutOnFailure: true);
+        if (result.IsLockedOut && OfficerAccounts.IsDeactivated(account!))
+        {
+            ModelState.AddModelError(string.Empty, "บัญชีนี้ถูกปิดโดยผู้ดูแลของหน่วยงาน กรุณาติดต่อผู้ดูแล / This account was deactivated by your agency's administrator; contact them.");
+            return Page();
+        }
+
         if (result.IsLockedOut)
         {
             ModelState.AddModelError(string.Empty, "บัญชีถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ในอีก 15 นาที / The account is locked for 15 minutes after too many wrong passwords.");
@@ -76,6 +82,11 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
         }
 
         await SignInWithMethodsAsync(signIns, account, clock, Assurance.Methods.Password);
+        if (account.PasswordChangeRequired)
+        {
+            return LocalRedirect($"{PasswordModel.Path}?ReturnUrl={Uri.EscapeDataString(ReturnUrl ?? string.Empty)}");
+        }
+
         return Level >= 2 ? await StepUpAsync(account) : LocalRedirect(SafeReturnUrl(ReturnUrl));
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
+using OneStop.SharedKernel;
 
 namespace OneStop.Identity.Areas.Identity.Pages.Officers;
 
@@ -50,6 +51,35 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAcc
 
         return await ShowAsync(ct);
     }
+
+    public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken ct) => SetActiveAsync(id, active: false, ct);
+
+    public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken ct) => SetActiveAsync(id, active: true, ct);
+
+    private async Task<IActionResult> SetActiveAsync(Guid id, bool active, CancellationToken ct)
+    {
+        var admin = await users.GetUserAsync(User);
+        if (admin is null)
+        {
+            return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+        }
+
+        switch (await officers.SetActiveAsync(admin, id, active, ct))
+        {
+            case { Kind: ErrorKind.Forbidden }:
+                return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+            case { } error:
+                ModelState.AddModelError(string.Empty, error.Message);
+                break;
+            default:
+                Done = active ? Bilingual.Pick("เปิดใช้บัญชีอีกครั้งแล้ว", "The account is active again.") : Bilingual.Pick("ปิดบัญชีแล้ว เจ้าหน้าที่เข้าสู่ระบบไม่ได้อีก", "The account is deactivated: the officer can no longer sign in.");
+                break;
+        }
+
+        return await ShowAsync(ct);
+    }
+
+    public string? Done { get; private set; }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

@@ -16,16 +16,7 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var page = await OnLocalhostAsync(width, locale);
         var thai = locale.StartsWith("th", StringComparison.Ordinal);
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await AddVirtualAuthenticatorAsync(page);
 
         await page.GotoAsync("/Identity/Account/SignIn");
         await page.FillAsync("#login", email);
@@ -61,6 +52,21 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
     public async Task SignInPage_WithoutAPasskeyOnTheDevice_SaysSoAndStays()
     {
         var page = await OnLocalhostAsync(360, "en-GB");
+        await AddVirtualAuthenticatorAsync(page);
+        await page.GotoAsync("/Identity/Account/SignIn");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey", Exact = true }).ClickAsync();
+
+        var status = page.Locator("form.passkey [role=status]");
+        await status.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 20_000 });
+        Assert.Contains("No passkey was used", await status.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.EndsWith("/Identity/Account/SignIn", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Chromium's virtual authenticator: a platform authenticator that verifies the user (as a fingerprint would).</summary>
+    private static async Task AddVirtualAuthenticatorAsync(IPage page)
+    {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
         await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
@@ -71,15 +77,6 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
                 ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
             },
         });
-        await page.GotoAsync("/Identity/Account/SignIn");
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey", Exact = true }).ClickAsync();
-
-        var status = page.Locator("form.passkey [role=status]");
-        await status.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 20_000 });
-        Assert.Contains("No passkey was used", await status.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.EndsWith("/Identity/Account/SignIn", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
     }
 
     /// <summary>A fresh context whose pages are on localhost (WebAuthn refuses IP addresses as relying parties).</summary>

@@ -13,11 +13,7 @@ public sealed class PlatformSignInPageTests(RealSignInBrowserFixture browser) : 
         await page.GotoAsync("/");
 
         await page.ClickAsync("a.sign-in");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account/SignIn");
-        await page.FillAsync("#login", "citizen2@demo.onestop.test");
-        await page.FillAsync("#password", "Thai-Demo-2569");
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await SignInAtTheDigitalIdAsync(page, "citizen2@demo.onestop.test", then: "/");
 
         Assert.False(string.IsNullOrWhiteSpace(await page.InnerTextAsync(".account-name")));
         await PageChecks.AssertAccessibleAndFitsAsync(page);
@@ -35,14 +31,20 @@ public sealed class PlatformSignInPageTests(RealSignInBrowserFixture browser) : 
         var page = await browser.NewPageAsync(1280, "en-GB");
 
         await page.GotoAsync("/Exchange/MyData");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account/SignIn");
-        await page.FillAsync("#login", "1999900000013");
-        await page.FillAsync("#password", "Thai-Demo-2569");
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Exchange/MyData");
+        await SignInAtTheDigitalIdAsync(page, "1999900000013", then: "/Exchange/MyData");
 
         Assert.Equal("Who read my data", await page.InnerTextAsync("h1"));
         await PageChecks.AssertAccessibleAndFitsAsync(page);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>On the Digital ID's sign-in page the platform sent the browser to: sign in, and wait to be back.</summary>
+    private static async Task SignInAtTheDigitalIdAsync(Microsoft.Playwright.IPage page, string login, string then)
+    {
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account/SignIn");
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", "Thai-Demo-2569");
+        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == then);
     }
 }

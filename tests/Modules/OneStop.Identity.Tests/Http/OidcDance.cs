@@ -55,6 +55,16 @@ internal sealed partial class OidcDance(AppFactory app)
 
     public static string AuthorizeUrl(IDictionary<string, string> parameters) => QueryHelpers.AddQueryString("/connect/authorize", parameters!);
 
+    /// <summary>A new IAL1 person (e-mail only), registered and signed in; returns their browser and e-mail.</summary>
+    public static async Task<(OidcDance Dance, string Email)> RegisterAsync(AppFactory app, string prefix, string password)
+    {
+        var dance = new OidcDance(app);
+        var email = $"{prefix}-{Guid.NewGuid():N}@example.test";
+        var response = await dance.SubmitAsync("/Identity/Account/Register", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
+        return (dance, email);
+    }
+
     /// <summary>Follows redirects inside the provider until it sends the browser elsewhere or shows a page; returns that last response.</summary>
     public async Task<HttpResponseMessage> FollowAsync(string url)
     {

@@ -10,19 +10,35 @@ namespace OneStop.Identity.Tests.Http;
 /// and every way a ceremony can be refused: replay, another origin, no user verification, a removed
 /// passkey, an altered state; and clients demanding a passkey.
 /// </summary>
-public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFactory>, IDisposable
 {
+    private readonly List<SoftwarePasskey> keys = [];
+
+    private SoftwarePasskey NewPasskey()
+    {
+        var passkey = new SoftwarePasskey();
+        keys.Add(passkey);
+        return passkey;
+    }
+
+    public void Dispose()
+    {
+        keys.ForEach(k => k.Dispose());
+    }
+
     private const string Password = "ผัดไทยกุ้งสด 2569 ใส่ถั่ว";
     private const string Phishing = "urn:onestop:aal:2:phishing-resistant";
 
-    /// <summary>A new IAL1 person, signed in with a password.</summary>
-    private async Task<(OidcDance Dance, string Email)> RegisteredAsync()
+    private Task<(OidcDance Dance, string Email)> RegisteredAsync() => OidcDance.RegisterAsync(app, "passkey", Password);
+
+    /// <summary>A new person who added a passkey and signed out again.</summary>
+    private async Task<(OidcDance Dance, SoftwarePasskey Passkey)> WithPasskeySignedOutAsync()
     {
-        var dance = new OidcDance(app);
-        var email = $"passkey-{Guid.NewGuid():N}@example.test";
-        var response = await dance.SubmitAsync("/Identity/Account/Register", new() { ["Email"] = email, ["Password"] = Password });
-        Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
-        return (dance, email);
+        var (dance, _) = await RegisteredAsync();
+        var passkey = NewPasskey();
+        await AddAsync(dance, passkey);
+        await SignOutAsync(dance);
+        return (dance, passkey);
     }
 
     /// <summary>The passkey form of a page: where it posts, the WebAuthn options and its hidden fields.</summary>
@@ -60,7 +76,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     public async Task AddAPasskey_ThenSignInWithIt_IsPhishingResistant()
     {
         var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
+        var passkey = NewPasskey();
 
         var added = await AddAsync(dance, passkey);
         var addedPage = await added.Content.ReadAsStringAsync();
@@ -94,10 +110,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task TheSameAnswerTwice_TheSecondIsRefused()
     {
-        var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
-        await AddAsync(dance, passkey);
-        await SignOutAsync(dance);
+        var (dance, passkey) = await WithPasskeySignedOutAsync();
         var (action, options, fields) = await CeremonyAsync(dance, "/Identity/Account/SignIn");
         fields["Credential"] = passkey.Get(options);
         Assert.Equal("/Identity/Account", (await dance.PostAsync(action, fields)).RequestMessage!.RequestUri!.AbsolutePath);
@@ -114,10 +127,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task AnAnswerMadeForAnotherSite_IsRefused()
     {
-        var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
-        await AddAsync(dance, passkey);
-        await SignOutAsync(dance);
+        var (dance, passkey) = await WithPasskeySignedOutAsync();
 
         var phished = await SignInWithAsync(dance, passkey, origin: "https://onestop-login.example");
 
@@ -128,10 +138,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task AnAnswerWithoutUserVerification_IsRefused()
     {
-        var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
-        await AddAsync(dance, passkey);
-        await SignOutAsync(dance);
+        var (dance, passkey) = await WithPasskeySignedOutAsync();
         passkey.UserVerified = false;
 
         var response = await SignInWithAsync(dance, passkey);
@@ -143,7 +150,8 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     public async Task AddingWithoutUserVerification_IsRefused()
     {
         var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey { UserVerified = false };
+        var passkey = NewPasskey();
+        passkey.UserVerified = false;
 
         var response = await AddAsync(dance, passkey);
 
@@ -155,7 +163,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     public async Task AddingTheSamePasskeyTwice_KeepsOne()
     {
         var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
+        var passkey = NewPasskey();
         await AddAsync(dance, passkey);
         await SignInWithAsync(dance, passkey); // changing passkeys now takes a two-step session
 
@@ -169,7 +177,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     public async Task ARemovedPasskey_NoLongerSignsIn()
     {
         var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
+        var passkey = NewPasskey();
         await AddAsync(dance, passkey);
         await SignInWithAsync(dance, passkey);
         var page = await dance.Browser.GetStringAsync("/Identity/Account/Passkeys");
@@ -189,10 +197,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task AnAlteredState_IsRefusedAsExpired()
     {
-        var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
-        await AddAsync(dance, passkey);
-        await SignOutAsync(dance);
+        var (dance, passkey) = await WithPasskeySignedOutAsync();
         var (action, options, fields) = await CeremonyAsync(dance, "/Identity/Account/SignIn");
         fields["Credential"] = passkey.Get(options);
         fields["State"] = fields["State"][..^4] + "AAAA";
@@ -219,10 +224,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task AClientDemandingAPasskey_GetsPhishingResistantAcrAndHwk()
     {
-        var (dance, _) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
-        await AddAsync(dance, passkey);
-        await SignOutAsync(dance);
+        var (dance, passkey) = await WithPasskeySignedOutAsync();
         var parameters = dance.AuthorizeParameters(acr: Phishing);
 
         var signInPage = await dance.FollowAsync(OidcDance.AuthorizeUrl(parameters));
@@ -255,7 +257,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
     public async Task ChangingPasskeysFromAPasswordOnlySession_AsksForThePasskeyFirst()
     {
         var (dance, email) = await RegisteredAsync();
-        using var passkey = new SoftwarePasskey();
+        var passkey = NewPasskey();
         await AddAsync(dance, passkey);
         await SignOutAsync(dance);
         await dance.SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = Password });

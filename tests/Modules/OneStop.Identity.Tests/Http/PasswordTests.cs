@@ -8,14 +8,7 @@ public sealed class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
     private const string Password = "แกงเขียวหวานไก่ 2569";
     private const string NewPassword = "ต้มข่าไก่ใส่เห็ด 2569";
 
-    private async Task<(OidcDance Dance, string Email)> RegisteredAsync()
-    {
-        var dance = new OidcDance(app);
-        var email = $"password-{Guid.NewGuid():N}@example.test";
-        var response = await dance.SubmitAsync("/Identity/Account/Register", new() { ["Email"] = email, ["Password"] = Password });
-        Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
-        return (dance, email);
-    }
+    private Task<(OidcDance Dance, string Email)> RegisteredAsync() => OidcDance.RegisterAsync(app, "password", Password);
 
     private static async Task<string> ChangeAsync(OidcDance dance, string current, string next)
         => await (await dance.SubmitAsync("/Identity/Account/Password", new() { ["CurrentPassword"] = current, ["NewPassword"] = next })).Content.ReadAsStringAsync();

@@ -10,15 +10,7 @@ public sealed partial class TwoStepTests(AppFactory app) : IClassFixture<AppFact
 {
     private const string Password = "ต้มยำกุ้งน้ำข้น 2569";
 
-    /// <summary>A new IAL1 person, signed in; returns the browser.</summary>
-    private async Task<(OidcDance Dance, string Email)> RegisteredAsync()
-    {
-        var dance = new OidcDance(app);
-        var email = $"totp-{Guid.NewGuid():N}@example.test";
-        var response = await dance.SubmitAsync("/Identity/Account/Register", new() { ["Email"] = email, ["Password"] = Password });
-        Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
-        return (dance, email);
-    }
+    private Task<(OidcDance Dance, string Email)> RegisteredAsync() => OidcDance.RegisterAsync(app, "totp", Password);
 
     /// <summary>Reads the secret key from the enrolment page and turns two-step sign-in on; returns the key and the recovery codes.</summary>
     private static async Task<(Totp Totp, List<string> RecoveryCodes)> EnrolAsync(OidcDance dance, string page = "/Identity/Account/Authenticator")

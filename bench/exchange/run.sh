@@ -38,9 +38,9 @@ rps() { awk '/Requests\/sec/ {print $2}'; }
 p50() { awk '$1=="50%" { v=$2; if (v ~ /us$/) { sub("us","",v); v/=1000 } else if (v ~ /ms$/) { sub("ms","",v) } else if (v ~ /s$/) { sub("s","",v); v*=1000 }; print v }'; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# warm-up (JIT, connection pools)
-wrk -t2 -c16 -d8s "${direct[@]}" "$direct_url" >/dev/null
-wrk -t2 -c16 -d8s "${gateway[@]}" "$gateway_url" >/dev/null
+# warm-up until steady (tiered JIT and PGO take about 30 s under load on 2 cores; connection pools)
+wrk -t2 -c32 -d20s "${direct[@]}" "$direct_url" >/dev/null
+wrk -t2 -c32 -d20s "${gateway[@]}" "$gateway_url" >/dev/null
 
 : >"$work/d_rps"; : >"$work/g_rps"; : >"$work/d_lat"; : >"$work/g_lat"
 for round in 1 2 3; do

@@ -49,6 +49,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/Identity/Account/Companies", "en-GB", 1280, "Acting for companies")]
     [InlineData("/Identity/Account/Connections", "th-TH", 360, "แอปพลิเคชันที่เชื่อมต่อและการใช้งาน")]
     [InlineData("/Identity/Account/Connections", "en-GB", 1280, "Connected applications and sessions")]
+    [InlineData("/Identity/Account/Password", "th-TH", 360, "เปลี่ยนรหัสผ่าน")]
+    [InlineData("/Identity/Account/Password", "en-GB", 1280, "Change your password")]
     public async Task AccountPage_SignedInAsADirector_PassesAxeAndFitsTheScreen(string path, string locale, int width, string heading)
     {
         var page = await browser.NewPageAsync(width, locale);

@@ -25,20 +25,21 @@ public static partial class ModuleDatabase
         var connectionString = builder.Configuration.GetDatabaseConnectionString();
         switch (builder.Configuration.GetDatabaseProvider())
         {
-            // Options are built once, not per request (configure gets the root provider: singletons only).
+            // Pooled: a request reuses a context instead of setting one up (options are built once;
+            // configure gets the root provider: singletons only). Contexts hold no state of their own.
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<TContext, TSqlite>((sp, o) =>
+                builder.Services.AddDbContextPool<TContext, TSqlite>((sp, o) =>
                 {
                     o.UseSqlite(connectionString, x => x.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"));
                     configure?.Invoke(sp, o);
-                }, optionsLifetime: ServiceLifetime.Singleton);
+                });
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContext<TContext, TPostgres>((sp, o) =>
+                builder.Services.AddDbContextPool<TContext, TPostgres>((sp, o) =>
                 {
                     o.UseNpgsql(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module));
                     configure?.Invoke(sp, o);
-                }, optionsLifetime: ServiceLifetime.Singleton);
+                });
                 break;
         }
 

@@ -83,8 +83,11 @@ internal static class OidcServer
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 o.AddEventHandler<HandleConfigurationRequestContext>(h => h.UseInlineHandler(AdvertiseAssurance).SetOrder(int.MaxValue - 100_000));
                 o.AddEventHandler<HandleTokenRequestContext>(h => h.UseSingletonHandler<ClientCredentialsGrant>().SetOrder(int.MinValue + 100_000));
-                o.AddEventHandler<ValidateTokenRequestContext>(h => h.UseScopedHandler<RejectScopesNotGranted>()
-                    .SetOrder(OpenIddictServerHandlers.Exchange.ValidateScopePermissions.Descriptor.Order - 1));
+                o.AddEventHandler<ApplyTokenResponseContext>(h => h.UseInlineHandler(ScopeNotAllowedIsInvalidScope).SetOrder(int.MinValue + 100_000));
+                // Scopes are checked against each client's permissions (ValidateScopePermissions), which only
+                // ever name registered scopes; the second check against the scope table would cost a database
+                // context on every token request for nothing.
+                o.DisableScopeValidation();
                 o.AddEventHandler(RejectReplayedAssertions.Descriptor);
                 o.AddEventHandler<GenerateTokenContext>(h => h.UseInlineHandler(KeepMachineTokensOutOfTheStore)
                     .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
@@ -122,6 +125,23 @@ internal static class OidcServer
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// A scope the client was never granted is <c>invalid_scope</c>, as RFC 6749 section 5.2 says;
+    /// OpenIddict's own permission check answers <c>invalid_request</c>.
+    /// </summary>
+    private static ValueTask ScopeNotAllowedIsInvalidScope(ApplyTokenResponseContext context)
+    {
+        if (context.Response.Error == Errors.InvalidRequest && context.Response.ErrorUri?.EndsWith(ScopeNotAllowedErrorId, StringComparison.Ordinal) == true)
+        {
+            context.Response.Error = Errors.InvalidScope;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>OpenIddict's error identifier for "This client application is not allowed to use the specified scope."</summary>
+    private const string ScopeNotAllowedErrorId = "ID2051";
+
     private static OpenIddictParameter Parameter(string[] values) => new(JsonSerializer.SerializeToElement(values));
 
     /// <summary>
@@ -156,31 +176,6 @@ internal sealed class ClientCredentialsGrant : IOpenIddictServerHandler<HandleTo
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         context.SignIn(new ClaimsPrincipal(identity));
         return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>
-/// A scope the client was never granted is <c>invalid_scope</c>, as RFC 6749 section 5.2 says
-/// (OpenIddict answers <c>invalid_request</c>).
-/// </summary>
-internal sealed class RejectScopesNotGranted(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ValidateTokenRequestContext>
-{
-    public async ValueTask HandleAsync(ValidateTokenRequestContext context)
-    {
-        if (!context.Request.IsClientCredentialsGrantType() || string.IsNullOrEmpty(context.ClientId)
-            || await applications.FindByClientIdAsync(context.ClientId) is not { } application)
-        {
-            return;
-        }
-
-        foreach (var scope in context.Request.GetScopes())
-        {
-            if (!await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + scope))
-            {
-                context.Reject(Errors.InvalidScope, $"The client is not allowed the scope '{scope}'.");
-                return;
-            }
-        }
     }
 }
 

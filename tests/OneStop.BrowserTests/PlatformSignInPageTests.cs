@@ -41,10 +41,13 @@ public sealed class PlatformSignInPageTests(RealSignInBrowserFixture browser) : 
     /// <summary>On the Digital ID's sign-in page the platform sent the browser to: sign in, and wait to be back.</summary>
     private static async Task SignInAtTheDigitalIdAsync(Microsoft.Playwright.IPage page, string login, string then)
     {
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account/SignIn");
+        // The first sign-in of a fresh app reads the provider's metadata and keys and compiles the whole
+        // OpenID Connect path; on a loaded two-core CI machine that once took longer than 30 seconds.
+        var firstTime = new Microsoft.Playwright.PageWaitForURLOptions { Timeout = 120_000 };
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account/SignIn", firstTime);
         await page.FillAsync("#login", login);
         await page.FillAsync("#password", "Thai-Demo-2569");
         await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == then);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == then, firstTime);
     }
 }

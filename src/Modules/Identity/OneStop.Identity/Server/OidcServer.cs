@@ -129,11 +129,12 @@ internal static class OidcServer
     /// A scope the client was never granted is <c>invalid_scope</c>, as RFC 6749 section 5.2 says;
     /// OpenIddict's own permission check answers <c>invalid_request</c>.
     /// </summary>
-    private static ValueTask ScopeNotAllowedIsInvalidScope(ApplyTokenResponseContext context)
+    private static ValueTask ScopeNotAllowedIsInvalidScope(BaseContext context)
     {
-        if (context.Response.Error == Errors.InvalidRequest && context.Response.ErrorUri?.EndsWith(ScopeNotAllowedErrorId, StringComparison.Ordinal) == true)
+        if (context.Transaction.Response is { } response && response.Error == Errors.InvalidRequest
+            && response.ErrorUri?.EndsWith(ScopeNotAllowedErrorId, StringComparison.Ordinal) == true)
         {
-            context.Response.Error = Errors.InvalidScope;
+            response.Error = Errors.InvalidScope;
         }
 
         return ValueTask.CompletedTask;

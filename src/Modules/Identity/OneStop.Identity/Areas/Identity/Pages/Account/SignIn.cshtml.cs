@@ -34,6 +34,9 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
     [BindProperty]
     public string? Credential { get; set; }
 
+    /// <summary>Whether the passkey comes before the password form (a service asked for one, or it is the way up).</summary>
+    public bool PasskeyFirst { get => field || Level >= 3; private set; }
+
     /// <summary>A fresh passkey challenge for this showing of the page.</summary>
     public Ceremony PasskeyCeremony => field ??= passkeys.RequestOptions(Request);
 
@@ -46,8 +49,14 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
             return Page();
         }
 
-        // The next step is a passkey: this page offers it.
-        return await PasskeyIsNextAsync(account) ? Page() : await StepUpAsync(account);
+        // The next step is a passkey: this page offers it, first.
+        if (await PasskeyIsNextAsync(account))
+        {
+            PasskeyFirst = true;
+            return Page();
+        }
+
+        return await StepUpAsync(account);
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -28,14 +28,14 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAcc
 
     public OfficerAccounts.Created? Created { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+        => await AdministratorAsync() is { } admin ? await ShowAsync(admin, ct) : Forbidden();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var admin = await users.GetUserAsync(User);
-        if (admin is null || !await officers.IsAgencyAdminAsync(admin))
+        if (await AdministratorAsync() is not { } admin)
         {
-            return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden); // the status page explains, in Thai or English
+            return Forbidden();
         }
 
         var result = await officers.CreateAsync(admin, new OfficerAccounts.Input(Email, GivenName, FamilyName, OfficeCode, Roles), ct);
@@ -49,7 +49,7 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAcc
             (Email, GivenName, FamilyName, OfficeCode, Roles) = (null, null, null, null, []);
         }
 
-        return await ShowAsync(ct);
+        return await ShowAsync(admin, ct);
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken ct) => SetActiveAsync(id, active: false, ct);
@@ -61,13 +61,13 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAcc
         var admin = await users.GetUserAsync(User);
         if (admin is null)
         {
-            return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+            return Forbidden();
         }
 
         switch (await officers.SetActiveAsync(admin, id, active, ct))
         {
             case { Kind: ErrorKind.Forbidden }:
-                return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+                return Forbidden();
             case { } error:
                 ModelState.AddModelError(string.Empty, error.Message);
                 break;
@@ -76,19 +76,21 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAcc
                 break;
         }
 
-        return await ShowAsync(ct);
+        return await ShowAsync(admin, ct);
     }
 
     public string? Done { get; private set; }
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct)
-    {
-        var admin = await users.GetUserAsync(User);
-        if (admin is null || !await officers.IsAgencyAdminAsync(admin))
-        {
-            return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden); // the status page explains, in Thai or English
-        }
+    /// <summary>The signed-in person, if they administer an agency.</summary>
+    private async Task<Accounts.Account?> AdministratorAsync()
+        => await users.GetUserAsync(User) is { } account && await officers.IsAgencyAdminAsync(account) ? account : null;
 
+    // The status page explains it, in Thai or English.
+    private StatusCodeResult Forbidden() => StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+
+    /// <summary>The page for an administrator already checked by the handler.</summary>
+    private async Task<IActionResult> ShowAsync(Accounts.Account admin, CancellationToken ct)
+    {
         AgencyCode = admin.AgencyCode!;
         Officers = await officers.ListAsync(AgencyCode, ct);
         return Page();

@@ -43,7 +43,7 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
         await page.FillAsync("#name", name);
         await page.FillAsync("#agencyCode", "bt1");
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync("**/Exchange/Admin");
+        await PageChecks.WaitForPathAsync(page, "/Exchange/Admin");
 
         var notice = page.GetByRole(AriaRole.Status);
         Assert.Contains($"TH/GOV/{code}", await notice.InnerTextAsync(), StringComparison.Ordinal);

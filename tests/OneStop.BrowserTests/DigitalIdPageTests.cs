@@ -70,7 +70,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#login", email);
         await page.FillAsync("#password", "Thai-Demo-2569");
         await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
     }
 
     /// <summary>Opens the page, checks its heading, axe and fit, keeps a screenshot, and closes the browser context.</summary>
@@ -96,7 +96,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync("**/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
         Assert.Contains("IAL1", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         Assert.Contains("AAL1", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
             () => page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]"),
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/Identity/Account/SignOut");
         Assert.True(signOut.Status == 302, $"signing out answered {signOut.Status}, not a redirect");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await PageChecks.WaitForPathAsync(page, "/");
         var afterSignOut = await page.GotoAsync("/Identity/Account");
         Assert.Equal(200, afterSignOut!.Status);
         Assert.Equal("/Identity/Account/SignIn", new Uri(page.Url).AbsolutePath);
@@ -118,7 +118,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#login", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync("**/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
         Assert.Contains("IAL1", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync("**/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
         // Setting up the app: a QR code to scan and the same key to type, in groups of four.
         var response = await page.GotoAsync("/Identity/Account/Authenticator");
@@ -162,26 +162,26 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
 
         // Having just given both factors, this sign-in is already two-step.
         await page.GetByRole(AriaRole.Link, new() { Name = continueText, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
         Assert.Contains("AAL2", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         Assert.Contains(twoStep, await page.InnerTextAsync("#two-step"), StringComparison.Ordinal);
 
         await page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await PageChecks.WaitForPathAsync(page, "/");
 
         // The password alone is not enough any more: the second step asks for the app's code.
         await page.GotoAsync("/Identity/Account/SignIn");
         await page.FillAsync("#login", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account/SecondFactor");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account/SecondFactor");
         Assert.Equal(0, await page.Locator("#aal").CountAsync());
         await PageChecks.AssertAccessibleAndFitsAsync(page);
         await PageChecks.ScreenshotAsync(page, $"digitalid-secondfactor-{locale}-{width}");
 
         await page.FillAsync("#code", totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
         Assert.Contains("AAL2", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         Assert.Contains(twoStep, await page.InnerTextAsync("#two-step"), StringComparison.Ordinal);
@@ -201,7 +201,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
 
         await FillRegistrationAsync(page, $"bt-{Guid.NewGuid():N}@example.test", citizen, citizen.IdCard!.LaserCode);
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync("**/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
         Assert.Contains("IAL2", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         var main = await page.InnerTextAsync("main");

@@ -36,6 +36,17 @@ internal static class PageChecks
         }
     }
 
+    /// <summary>
+    /// Waits until the browser shows the page at <paramref name="path"/>, fully loaded. Playwright's own wait
+    /// for the load event checks, then subscribes, and can miss a load that arrives between the two (a CI run
+    /// waited two minutes on a page that had long loaded), so readiness is asked of the page itself.
+    /// </summary>
+    public static async Task WaitForPathAsync(IPage page, string path, float? timeout = null)
+    {
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = timeout });
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -22,7 +22,7 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
         await page.FillAsync("#login", email);
         await page.FillAsync("#password", "Thai-Demo-2569");
         await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
         await page.ClickAsync("a[href='/Identity/Account/Passkeys']");
         await page.WaitForSelectorAsync("#no-passkeys");
         await PageChecks.AssertAccessibleAndFitsAsync(page);
@@ -36,13 +36,13 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
 
         await page.GotoAsync("/Identity/Account");
         await page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await PageChecks.WaitForPathAsync(page, "/");
 
         await page.GotoAsync("/Identity/Account/SignIn");
         var passkeyButton = page.GetByRole(AriaRole.Button, new() { Name = thai ? "เข้าสู่ระบบด้วยพาสคีย์" : "Sign in with a passkey", Exact = true });
         await PageChecks.AssertAccessibleAndFitsAsync(page);
         await passkeyButton.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Identity/Account");
+        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
         Assert.Contains(thai ? "ป้องกันฟิชชิง" : "phishing-resistant", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         await page.Context.CloseAsync();

@@ -13,7 +13,7 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("บริการภาครัฐ", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
 
         await page.ClickAsync("button[name=culture][value=en]");
-        await page.WaitForURLAsync("**/");
+        await PageChecks.WaitForPathAsync(page, "/");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("Government services, all in one place", await page.InnerTextAsync("h1"));
 
@@ -22,7 +22,7 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal("true", await page.GetAttributeAsync("button[name=culture][value=en]", "aria-pressed"));
 
         await page.ClickAsync("button[name=culture][value=th]");
-        await page.WaitForURLAsync("**/Agencies");
+        await PageChecks.WaitForPathAsync(page, "/Agencies");
         Assert.Equal("th", await page.GetAttributeAsync("html", "lang"));
         await page.Context.CloseAsync();
     }

@@ -71,6 +71,9 @@ internal static class PlatformSignIn
                 o.Events.OnRemoteFailure = ctx =>
                 {
                     // A refused or stale sign-in (consent withdrawn, the back button, a replayed callback): a clear page, not a 500.
+                    // Operators need the reason, which the person does not see.
+                    ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlatformSignIn))
+                        .LogWarning(ctx.Failure, "A Digital ID sign-in came back refused: {Reason}", ctx.Failure?.Message);
                     ctx.HandleResponse();
                     ctx.Response.Redirect("/Error/401");
                     return Task.CompletedTask;

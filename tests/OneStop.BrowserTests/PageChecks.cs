@@ -37,15 +37,12 @@ internal static class PageChecks
     }
 
     /// <summary>
-    /// Waits until the browser shows the page at <paramref name="path"/>, fully loaded. Playwright's own wait
-    /// for the load event checks, then subscribes, and can miss a load that arrives between the two (a CI run
-    /// waited two minutes on a page that had long loaded), so readiness is asked of the page itself.
+    /// Waits until the browser shows the page at <paramref name="path"/>, fully loaded. Playwright's WaitForURL
+    /// ends in a wait for the load event that checks, then subscribes, and can miss a load that arrives in
+    /// between (CI runs waited minutes on pages long loaded), so the page itself is asked, by polling.
     /// </summary>
-    public static async Task WaitForPathAsync(IPage page, string path, float? timeout = null)
-    {
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = timeout });
-    }
+    public static Task WaitForPathAsync(IPage page, string path, float? timeout = null)
+        => page.WaitForFunctionAsync("path => location.pathname === path && document.readyState === 'complete'", path, new() { Timeout = timeout, PollingInterval = 100 });
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -76,6 +76,9 @@ public class AppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Delivers what waits in every module's outbox now (tests run with the background dispatcher off).</summary>
+    public Task<int> DispatchOutboxAsync() => Services.GetRequiredService<OneStop.SharedKernel.Messaging.OutboxDispatcher>().DispatchPendingAsync();
+
     /// <summary>Runs <paramref name="work"/> with a service scope of the running app.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
@@ -90,6 +93,21 @@ public class AppFactory : WebApplicationFactory<Program>
     /// </summary>
     protected virtual bool UsesTestSignIn => true;
 
+    /// <summary>True to send the app's e-mail to a <see cref="TestMailServer"/> that tests read through <see cref="Mail"/>.</summary>
+    protected virtual bool ReadsMail => false;
+
+    private TestMailServer? mail;
+
+    /// <summary>What the app sent by e-mail (only with <see cref="ReadsMail"/>).</summary>
+    public TestMailServer Mail
+    {
+        get
+        {
+            _ = Services; // starts the app, and with it the mail server
+            return mail ?? throw new InvalidOperationException("This factory does not read mail: override ReadsMail.");
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -103,6 +121,17 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Companies", "10");
         // Tests post many forms from one address; the limit itself is tested with its own setting.
         builder.UseSetting("Identity:FormPostsPerMinute", "100000");
+        // Mail nobody reads stays out of the source tree; tests that read mail use a TestMailServer.
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "onestop-test-mail"));
+        if (ReadsMail)
+        {
+            mail ??= new TestMailServer();
+            foreach (var (key, value) in mail.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -145,6 +174,7 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private void DropDatabase()
     {
+        mail?.Dispose();
         keepAlive?.Dispose();
         if (adminConnectionString is null)
         {

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 using OneStop.Web.Data;
+using OneStop.SharedKernel.Mail;
 using OneStop.SharedKernel.Messaging;
 using Scalar.AspNetCore;
 
@@ -75,6 +76,7 @@ internal static class PlatformSetup
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutbox(builder.Configuration);
+        services.AddMail(builder.Configuration);
         services.AddNavigation();
         return builder;
     }

@@ -13,6 +13,7 @@ using OneStop.Identity.Seeding;
 using OneStop.Identity.Server;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Messaging;
 using OneStop.SyntheticData;
 
 namespace OneStop.Identity;
@@ -80,6 +81,10 @@ public static class IdentityModule
         services.AddScoped<Passkeys>();
         services.AddScoped<ActingForCompanies>();
         services.AddScoped<OfficerAccounts>();
+        services.AddScoped<PasswordReset>();
+        services.AddIntegrationEventHandler<PasswordResetRequested, PasswordReset>();
+        // Password-reset links (Identity's default data-protection tokens) work for an hour, not a day.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordReset.LinkLifetime);
         services.AddScoped<IModuleSeeder, IdentitySeeder>();
         services.AddScoped<ISyntheticDataSink, DemoAccounts>();
 

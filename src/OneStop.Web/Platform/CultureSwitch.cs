@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using OneStop.SharedKernel.Http;
 
 namespace OneStop.Web.Platform;
 
@@ -20,11 +21,7 @@ internal static class CultureSwitch
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        var target = IsLocal(returnUrl) ? returnUrl : "/";
+        var target = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/";
         return TypedResults.LocalRedirect(target);
     }
-
-    /// <summary>Only this site's own paths: never an open redirect.</summary>
-    internal static bool IsLocal([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url)
-        => url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

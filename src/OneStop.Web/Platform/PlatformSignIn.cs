@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Http;
 
 namespace OneStop.Web.Platform;
 
@@ -127,7 +128,7 @@ internal static class PlatformSignIn
     public static void MapPlatformSignIn(this WebApplication app)
     {
         app.MapGet("/signin", (string? returnUrl) => Results.Challenge(
-            new AuthenticationProperties { RedirectUri = CultureSwitch.IsLocal(returnUrl) ? returnUrl : "/" }, [ProviderScheme])).ExcludeFromDescription();
+            new AuthenticationProperties { RedirectUri = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/" }, [ProviderScheme])).ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).ExcludeFromDescription();
     }
 
@@ -135,7 +136,7 @@ internal static class PlatformSignIn
     private static async Task<IResult> SignOutAsync(HttpContext context, [FromForm] string? returnUrl)
     {
         await context.SignOutAsync(CookieScheme);
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = CultureSwitch.IsLocal(returnUrl) ? returnUrl : "/" }, [ProviderScheme]);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/" }, [ProviderScheme]);
     }
 
     /// <summary>The backchannel to this node's own provider: in process, on the host the person is using.</summary>

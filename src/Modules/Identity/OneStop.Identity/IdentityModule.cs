@@ -61,7 +61,7 @@ public static class IdentityModule
             .AddUserStore<UserOnlyStore<Account, DigitalIdDbContext, Guid>>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
-        // "Sign out on every other device" changes the security stamp; other sessions notice within a minute.
+        // Sessions are ended at once in the server-side store (SessionStore); the security stamp, checked every minute, is the second line.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
@@ -72,6 +72,10 @@ public static class IdentityModule
                 return Task.CompletedTask;
             };
         });
+        // Sessions live on the server, so that a person can list them and end any one at once.
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore>((o, store) => o.SessionStore = store);
         services.AddSingleton<VerifiedSecrets>();
         services.AddOidcServer(builder);
         services.AddScoped<ClaimReleases>();

@@ -43,7 +43,7 @@ public sealed partial class PasswordResetTests(MailAppFactory app) : IClassFixtu
     [Fact]
     public async Task TheLinkSetsANewPassword_Once()
     {
-        var (_, email) = await OidcDance.RegisterAsync(app, "reset", Password);
+        var (signedIn, email) = await OidcDance.RegisterAsync(app, "reset", Password);
 
         await AskForALinkAsync(email);
         var link = LinkSentTo(email);
@@ -54,6 +54,7 @@ public sealed partial class PasswordResetTests(MailAppFactory app) : IClassFixtu
         var done = await (await browser.SubmitAsync(link, new() { ["NewPassword"] = NewPassword })).Content.ReadAsStringAsync();
 
         Assert.Contains("id=\"done\"", done, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await signedIn.Browser.GetAsync("/Identity/Account")).StatusCode); // signed out at once
         Assert.Equal("/Identity/Account", await SignInLandsOnAsync(app, email, NewPassword));
         Assert.Equal("/Identity/Account/SignIn", await SignInLandsOnAsync(app, email, Password));
         var again = await (await new OidcDance(app).Browser.GetAsync(link)).Content.ReadAsStringAsync();

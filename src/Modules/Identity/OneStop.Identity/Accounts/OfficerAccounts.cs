@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Agencies.Contracts;
 using OneStop.Identity.Data;
+using OneStop.Identity.Server;
 using OneStop.SharedKernel;
 using OpenIddict.Abstractions;
 
@@ -80,6 +81,7 @@ internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirecto
         if (!active)
         {
             await users.UpdateSecurityStampAsync(officer);
+            await SessionStore.EndAllAsync(db, officer.Id, keep: null, ct);
             await authorizations.RevokeBySubjectAsync(officer.Id.ToString(), ct);
             await tokens.RevokeBySubjectAsync(officer.Id.ToString(), ct);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OneStop.Identity.Data;
+using OneStop.Identity.Server;
 using OneStop.SharedKernel.Mail;
 using OneStop.SharedKernel.Messaging;
 using OpenIddict.Abstractions;
@@ -86,6 +87,7 @@ internal sealed class PasswordReset(
             await users.UpdateAsync(account);
         }
 
+        await SessionStore.EndAllAsync(db, account.Id, keep: null, ct);
         await tokens.RevokeBySubjectAsync(account.Id.ToString(), ct);
         return result;
     }

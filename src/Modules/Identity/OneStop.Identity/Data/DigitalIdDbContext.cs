@@ -27,6 +27,8 @@ internal abstract class DigitalIdDbContext(DbContextOptions options) : ModuleDbC
 
     public DbSet<Passkey> Passkeys => Set<Passkey>();
 
+    public DbSet<BrowserSession> BrowserSessions => Set<BrowserSession>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -117,6 +119,15 @@ internal abstract class DigitalIdDbContext(DbContextOptions options) : ModuleDbC
             b.HasIndex(p => p.CredentialId).IsUnique();
             b.HasIndex(p => p.AccountId);
             b.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<BrowserSession>(b =>
+        {
+            b.ToTable("browser_session");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).HasMaxLength(64);
+            b.Property(x => x.Device).HasMaxLength(80);
+            b.HasIndex(x => x.AccountId);
+            b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.UseOpenIddict();
     }

@@ -337,6 +337,40 @@ namespace OneStop.Identity.Data.Migrations.Postgres
                     b.ToTable("server_key", "identity");
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Server.BrowserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("browser_session", "identity");
+                });
+
             modelBuilder.Entity("OneStop.Identity.Server.ClaimRelease", b =>
                 {
                     b.Property<long>("Id")
@@ -700,6 +734,15 @@ namespace OneStop.Identity.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("OneStop.Identity.Accounts.Passkey", b =>
+                {
+                    b.HasOne("OneStop.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Server.BrowserSession", b =>
                 {
                     b.HasOne("OneStop.Identity.Accounts.Account", null)
                         .WithMany()

@@ -327,6 +327,40 @@ namespace OneStop.Identity.Data.Migrations.Sqlite
                     b.ToTable("identity_server_key", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Server.BrowserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("identity_browser_session", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Identity.Server.ClaimRelease", b =>
                 {
                     b.Property<long>("Id")
@@ -686,6 +720,15 @@ namespace OneStop.Identity.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OneStop.Identity.Accounts.Passkey", b =>
+                {
+                    b.HasOne("OneStop.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Server.BrowserSession", b =>
                 {
                     b.HasOne("OneStop.Identity.Accounts.Account", null)
                         .WithMany()

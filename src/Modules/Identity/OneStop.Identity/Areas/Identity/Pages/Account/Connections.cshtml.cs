@@ -19,8 +19,13 @@ namespace OneStop.Identity.Areas.Identity.Pages.Account;
 [Authorize(AuthenticationSchemes = ProtocolEndpoints.SessionScheme)]
 internal sealed class ConnectionsModel(
     UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns, IOpenIddictAuthorizationManager authorizations,
-    IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, DigitalIdDbContext db) : PageModel
+    IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, DigitalIdDbContext db, TimeProvider clock) : PageModel
 {
+    /// <summary>A signed-in browser, named by a digest of its key (the key itself never leaves the server).</summary>
+    public sealed record Session(string Handle, string Device, DateTime Since, DateTime LastSeen, bool ThisDevice);
+
+    public IReadOnlyList<Session> Browsers { get; private set; } = [];
+
     public sealed record Connection(string Id, string Client, IReadOnlyList<string> Scopes, DateTimeOffset? Since);
 
     public sealed record Release(DateTime At, string Client, string Claims, string Channel);
@@ -65,7 +70,30 @@ internal sealed class ConnectionsModel(
         return Page();
     }
 
-    /// <summary>Ends every other session of this account (their cookies fail the security-stamp check) and keeps this one.</summary>
+    /// <summary>Ends one other session at once: that browser's next request finds no session.</summary>
+    public async Task<IActionResult> OnPostEndSessionAsync(string? handle, CancellationToken ct)
+    {
+        var account = await users.GetUserAsync(User);
+        if (account is null)
+        {
+            return LocalRedirect(ProtocolEndpoints.SignInPage);
+        }
+
+        var current = await SessionStore.CurrentKeyAsync(HttpContext);
+        var keys = await db.BrowserSessions.Where(s => s.AccountId == account.Id).Select(s => s.Id).ToListAsync(ct);
+        var key = keys.FirstOrDefault(k => k != current && SessionStore.HandleOf(k) == handle);
+        if (key is not null)
+        {
+            await db.BrowserSessions.Where(s => s.Id == key && s.AccountId == account.Id).ExecuteDeleteAsync(ct);
+        }
+
+        // Ended a moment ago (another tab, a double click) reads the same: the session is gone either way.
+        Done = Bilingual.Pick("ออกจากระบบในอุปกรณ์นั้นแล้ว", "That device is signed out.");
+        await LoadAsync(account, ct);
+        return Page();
+    }
+
+    /// <summary>Ends every other session of this account at once, and changes the security stamp, keeping this one.</summary>
     public async Task<IActionResult> OnPostSignOutElsewhereAsync(CancellationToken ct)
     {
         var account = await users.GetUserAsync(User);
@@ -74,6 +102,7 @@ internal sealed class ConnectionsModel(
             return LocalRedirect(ProtocolEndpoints.SignInPage);
         }
 
+        await SessionStore.EndAllAsync(db, account.Id, keep: await SessionStore.CurrentKeyAsync(HttpContext), ct);
         await users.UpdateSecurityStampAsync(account);
         // Re-issue this session with the new stamp, keeping how and when the person signed in.
         await signIns.SignInWithClaimsAsync(account, isPersistent: false, Sessions.Kept(User));
@@ -103,6 +132,12 @@ internal sealed class ConnectionsModel(
         Connections = [.. connections.OrderByDescending(c => c.Since)];
         var releases = await db.ClaimReleases.AsNoTracking().Where(r => r.AccountId == account.Id).OrderByDescending(r => r.At).Take(50).ToListAsync(ct);
         Releases = [.. releases.Select(r => new Release(r.At, r.ClientId, r.Claims, r.Channel))];
+        var current = await SessionStore.CurrentKeyAsync(HttpContext);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sessions = await db.BrowserSessions.AsNoTracking().Where(x => x.AccountId == account.Id && x.ExpiresAt > now)
+            .OrderByDescending(x => x.LastSeenAt).Select(x => new { x.Id, x.Device, x.CreatedAt, x.LastSeenAt }).ToListAsync(ct);
+        Browsers = [.. sessions.Select(x => new Session(SessionStore.HandleOf(x.Id), x.Device, x.CreatedAt, x.LastSeenAt, x.Id == current))
+            .OrderByDescending(x => x.ThisDevice)];
     }
 
     private async Task<string> NameAsync(string applicationId, Dictionary<string, string> names, CancellationToken ct)

@@ -8,10 +8,10 @@ namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Changing the password: the current one, then a new one under the same rules as registration.
-/// Other sessions end within a minute (the security stamp changes); this one stays signed in at its level.
+/// Other sessions end at once; this one stays signed in at its level.
 /// </summary>
 [Authorize(AuthenticationSchemes = ProtocolEndpoints.SessionScheme)]
-internal sealed class PasswordModel(UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns) : PageModel
+internal sealed class PasswordModel(UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns, Data.DigitalIdDbContext db) : PageModel
 {
     public const string Path = "/Identity/Account/Password";
 
@@ -71,6 +71,7 @@ internal sealed class PasswordModel(UserManager<Accounts.Account> users, SignInM
             await users.UpdateAsync(account);
         }
 
+        await SessionStore.EndAllAsync(db, account.Id, keep: await SessionStore.CurrentKeyAsync(HttpContext), HttpContext.RequestAborted);
         // The new security stamp would end this session too at its next check: re-issue it, keeping how the person signed in.
         await signIns.SignInWithClaimsAsync(account, isPersistent: false, Sessions.Kept(User));
         Changed = true;

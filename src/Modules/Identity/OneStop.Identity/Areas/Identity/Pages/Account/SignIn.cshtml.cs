@@ -171,7 +171,7 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
 
     /// <summary>Only this site's own paths: never an open redirect.</summary>
     public static string SafeReturnUrl(string? returnUrl)
-        => returnUrl is { Length: > 1 } && returnUrl[0] == '/' && returnUrl[1] != '/' && returnUrl[1] != '\\' ? returnUrl : "/Identity/Account";
+        => returnUrl is { Length: > 1 } && OneStop.SharedKernel.Http.LocalUrl.IsLocal(returnUrl) ? returnUrl : "/Identity/Account";
 
     public string LevelText => Level switch
     {

@@ -40,5 +40,20 @@ public sealed class TestMailServer : IDisposable
             .Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))
             .Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data))))];
 
+    /// <summary>The one message sent to <paramref name="address"/> so far, and the first link in it to <paramref name="path"/>.</summary>
+    public (MimeMessage Message, Uri Link) SingleLinkTo(string address, string path)
+    {
+        var messages = To(address);
+        if (messages.Count != 1)
+        {
+            throw new InvalidOperationException($"{messages.Count} messages to {address}, not one.");
+        }
+
+        var link = System.Text.RegularExpressions.Regex.Matches(messages[0].TextBody ?? string.Empty, @"https?://\S+")
+            .Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath == path)
+            ?? throw new InvalidOperationException($"No link to {path} in the message to {address}.");
+        return (messages[0], link);
+    }
+
     public void Dispose() => server.Dispose();
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Exchange gateway vs direct provider calls, side by side in one run on this machine.
 # Usage: bash bench/exchange/run.sh [seconds-per-round]   (needs wrk: apt-get install wrk)
-# Starts OneStop (Release, SQLite file database, durable signed message log) on 127.0.0.1 only,
+# Starts OneStop (Release, SQLite file databases, durable signed message log) on 127.0.0.1 only,
+# the registries (the providers, standing for other agencies' systems) in a database file of their own,
 # then alternates direct and gateway rounds with the same wrk settings and prints medians.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +17,7 @@ export Identity__EncryptionKeys__0="$(openssl rand -base64 32)"
 
 dotnet build src/OneStop.Web -c Release -v q -nologo >/dev/null
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-  ConnectionStrings__Default="Data Source=$work/bench.db" Registries__ProviderToken="$token" \
+  ConnectionStrings__Default="Data Source=$work/bench.db" ConnectionStrings__registries="Data Source=$work/registries.db" Registries__ProviderToken="$token" \
   Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="$PWD/src/OneStop.Web/bin/Release/net10.0" \
   dotnet src/OneStop.Web/bin/Release/net10.0/OneStop.Web.dll >"$work/app.log" 2>&1 &
 app=$!
@@ -59,5 +60,5 @@ awk -v d="$d_rps" -v g="$g_rps" -v dl="$d_lat" -v gl="$g_lat" 'BEGIN {
   printf "throughput (wrk -t2 -c32, median of 3): direct %.0f req/s, gateway %.0f req/s, ratio %.1f%% (goal >= 80%%)\n", d, g, 100*g/d;
   printf "median latency (wrk -t1 -c1, median of 3): direct %.3f ms, gateway %.3f ms, added %.3f ms (goal <= 1 ms)\n", dl, gl, gl-dl }'
 kill $app; wait $app 2>/dev/null || true
-ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="$PWD/src/OneStop.Web/bin/Release/net10.0" \
+ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$work/bench.db" ConnectionStrings__registries="Data Source=$work/registries.db" Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="$PWD/src/OneStop.Web/bin/Release/net10.0" \
   dotnet src/OneStop.Web/bin/Release/net10.0/OneStop.Web.dll exchange verify-log

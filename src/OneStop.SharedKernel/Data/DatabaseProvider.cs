@@ -27,13 +27,16 @@ public static class DatabaseConfiguration
     }
 
     /// <summary>
-    /// The connection string; a relative SQLite file path is resolved against the working directory
-    /// and its folder is created, so that a fresh clone runs without a manual step.
+    /// The connection string: the module's own (<c>ConnectionStrings:{module}</c>) when set, else the shared
+    /// one. Modules share no tables, so any of them may live in a database of its own. A relative SQLite
+    /// file path is resolved against the working directory and its folder is created, so that a fresh
+    /// clone runs without a manual step.
     /// </summary>
-    public static string GetDatabaseConnectionString(this IConfiguration configuration)
+    public static string GetDatabaseConnectionString(this IConfiguration configuration, string? module = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+        var connectionString = (module is null ? null : configuration.GetConnectionString(module))
+            ?? configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
         if (configuration.GetDatabaseProvider() != DatabaseProvider.Sqlite)
         {

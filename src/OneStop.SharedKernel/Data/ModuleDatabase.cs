@@ -22,7 +22,7 @@ public static partial class ModuleDatabase
         where TPostgres : TContext
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var connectionString = builder.Configuration.GetDatabaseConnectionString();
+        var connectionString = builder.Configuration.GetDatabaseConnectionString(module);
         switch (builder.Configuration.GetDatabaseProvider())
         {
             // Pooled: a request reuses a context instead of setting one up (options are built once;

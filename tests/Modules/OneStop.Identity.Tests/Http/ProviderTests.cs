@@ -83,6 +83,19 @@ public sealed class ProviderTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Authorize_ScopeNotGrantedToTheClient_SendsInvalidScopeBackToTheClient()
+    {
+        var dance = new OidcDance(app);
+        var parameters = dance.AuthorizeParameters("openid exchange");
+
+        var response = await dance.Browser.GetAsync(OidcDance.AuthorizeUrl(parameters));
+
+        var callback = OidcDance.CallbackOf(response);
+        Assert.Equal("invalid_scope", callback["error"]);
+        Assert.Equal(parameters["state"], callback["state"]);
+    }
+
+    [Fact]
     public async Task ClientCredentials_PortalNotAllowedThatGrant_IsUnauthorizedClient()
     {
         var dance = new OidcDance(app);

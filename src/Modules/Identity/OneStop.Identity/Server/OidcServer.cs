@@ -84,6 +84,9 @@ internal static class OidcServer
                 o.AddEventHandler<HandleConfigurationRequestContext>(h => h.UseInlineHandler(AdvertiseAssurance).SetOrder(int.MaxValue - 100_000));
                 o.AddEventHandler<HandleTokenRequestContext>(h => h.UseSingletonHandler<ClientCredentialsGrant>().SetOrder(int.MinValue + 100_000));
                 o.AddEventHandler<ApplyTokenResponseContext>(h => h.UseInlineHandler(ScopeNotAllowedIsInvalidScope).SetOrder(int.MinValue + 100_000));
+                // OpenIddict answers a scope the client may not use with a local 400 page; the authorization
+                // endpoint checks it instead and sends invalid_scope back to the client (RFC 6749 4.1.2.1).
+                o.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateScopePermissions.Descriptor);
                 // Scopes are checked against each client's permissions (ValidateScopePermissions), which only
                 // ever name registered scopes; the second check against the scope table would cost a database
                 // context on every token request for nothing.

@@ -38,11 +38,32 @@ internal static class ProtocolEndpoints
         return app;
     }
 
+    /// <summary>The first requested scope the client has no permission for (openid and offline_access are governed otherwise).</summary>
+    private static async Task<string?> ScopeNotPermittedAsync(IOpenIddictApplicationManager applications, OpenIddictRequest request, CancellationToken ct)
+    {
+        var application = await applications.FindByClientIdAsync(request.ClientId!, ct) ?? throw new InvalidOperationException("OpenIddict passed an unknown client.");
+        foreach (var scope in request.GetScopes())
+        {
+            if (scope is not (Scopes.OpenId or Scopes.OfflineAccess) && !await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + scope, ct))
+            {
+                return scope;
+            }
+        }
+
+        return null;
+    }
+
     private static async Task<IResult> AuthorizeAsync(
         HttpContext http, UserManager<Account> users, IOpenIddictApplicationManager applications,
         IOpenIddictAuthorizationManager authorizations, ClaimReleases releases, ActingForCompanies acting, TimeProvider clock)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass an authorization request.");
+        if (await ScopeNotPermittedAsync(applications, request, http.RequestAborted) is { } refused)
+        {
+            // Before anyone signs in: the client asked for something it may never have.
+            return Refuse(Errors.InvalidScope, $"This client may not ask for the scope '{refused}'.");
+        }
+
         var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var now = clock.GetUtcNow();
         var required = Assurance.Required(request);

@@ -70,6 +70,27 @@ public sealed partial class OfficersTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task AnOfficerWithTheFirstPassword_IsSentToChooseTheirOwn_BeforeAnyApplicationSignsThemIn()
+    {
+        var admin = await SignedInAsync(Admin);
+        var (email, password) = await CreateOfficerAsync(admin, "officer");
+        var officer = new OidcDance(app);
+        var signIn = await officer.SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = password });
+        Assert.Equal("/Identity/Account/Password", signIn.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // Skipping the password page and going straight to an application does not get round it.
+        var authorize = OidcDance.AuthorizeUrl(officer.AuthorizeParameters("openid profile"));
+        var response = await officer.Browser.GetAsync(authorize);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Identity/Account/Password", response.Headers.Location!.OriginalString.Split('?')[0]);
+        var changed = await officer.SubmitAsync(response.Headers.Location.OriginalString, new() { ["CurrentPassword"] = password, ["NewPassword"] = NewPassword });
+        Assert.Contains("href=\"/connect/authorize?", WebUtility.HtmlDecode(await changed.Content.ReadAsStringAsync()), StringComparison.Ordinal); // "Continue" goes back
+        var after = await officer.FollowAsync(authorize);
+        Assert.NotEqual("/Identity/Account/Password", after.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Deactivate_RefusesTheOfficersSignIn_UntilReactivated()
     {
         var admin = await SignedInAsync(Admin);

@@ -83,6 +83,18 @@ public sealed partial class PasswordResetTests(MailAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task AskingAgainAtOnce_SendsOneLink()
+    {
+        var (_, email) = await OidcDance.RegisterAsync(app, "reset-twice", Password);
+
+        await AskForALinkAsync(email);
+        await AskForALinkAsync(email);
+        await AskForALinkAsync(email.ToUpperInvariant());
+
+        Assert.Single(app.Mail.To(email));
+    }
+
+    [Fact]
     public async Task AnAlteredLink_OrALinkForAnotherAccount_DoesNothing()
     {
         var (_, first) = await OidcDance.RegisterAsync(app, "reset-a", Password);

@@ -29,6 +29,9 @@ internal sealed class PasswordReset(
     /// <summary>How long a link works (it also stops working once used, or when the password changes otherwise).</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>Asking again sooner sends nothing more (the answer on the page is the same).</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Asks for a link to be sent when <paramref name="login"/> (an e-mail or a citizen ID) names an account
     /// that has an e-mail address and is not deactivated; otherwise does nothing, saying nothing.
@@ -37,6 +40,15 @@ internal sealed class PasswordReset(
     {
         var account = await FindAsync(login, ct);
         if (account?.Email is null || OfficerAccounts.IsDeactivated(account))
+        {
+            return;
+        }
+
+        // One link per account every few minutes: the form must not become a way to flood someone's mailbox.
+        var since = clock.GetUtcNow().UtcDateTime - ResendAfter;
+        var type = IntegrationEventTypes.NameOf(typeof(PasswordResetRequested));
+        var id = account.Id.ToString();
+        if (await db.OutboxMessages.AnyAsync(m => m.Type == type && m.OccurredAt > since && m.Payload.Contains(id), ct))
         {
             return;
         }

@@ -93,6 +93,14 @@ internal static class ProtocolEndpoints
             return Results.Redirect($"{SignInPage}?ReturnUrl={Uri.EscapeDataString(returnUrl)}&Level={required}");
         }
 
+        if (account.PasswordChangeRequired)
+        {
+            // An administrator chose this password: the officer chooses their own before any application signs them in.
+            return request.HasPromptValue(PromptValues.None)
+                ? Refuse(Errors.InteractionRequired, "The person must choose their own password first.")
+                : Results.Redirect($"{Areas.Identity.Pages.Account.PasswordModel.Path}?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
         var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("OpenIddict passed an unknown client.");
         var applicationId = await applications.GetIdAsync(application);
         var subject = account.Id.ToString();

@@ -40,6 +40,19 @@ public static class ThaiDates
             : date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
     }
 
+    /// <summary>Thailand keeps one offset all year: UTC+7, no daylight saving.</summary>
+    public static readonly TimeSpan ThailandOffset = TimeSpan.FromHours(7);
+
+    /// <summary>A stored UTC time as a clock in Thailand reads it.</summary>
+    public static DateTime ToThaiTime(DateTime utc) => DateTime.SpecifyKind(utc + ThailandOffset, DateTimeKind.Unspecified);
+
+    /// <summary>A moment for a reader in Thailand: the date as <see cref="FormatFor"/> gives it, then the time of day in Thailand.</summary>
+    public static string FormatMomentFor(DateTime utc, CultureInfo culture)
+    {
+        var local = ToThaiTime(utc);
+        return $"{FormatFor(DateOnly.FromDateTime(local), culture)} {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
     /// <summary>The <c>YYYYMMDD</c> Buddhist Era form used by DOPA's card-check interfaces.</summary>
     public static string ToDopaDate(DateOnly date)
         => FormattableString.Invariant($"{ToBuddhistYear(date.Year):D4}{date.Month:D2}{date.Day:D2}");

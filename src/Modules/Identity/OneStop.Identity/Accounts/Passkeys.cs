@@ -166,6 +166,9 @@ internal sealed class Passkeys(DigitalIdDbContext db, IDataProtectionProvider pr
     public Task<bool> AnyAsync(Guid accountId, CancellationToken cancellationToken)
         => db.Passkeys.AnyAsync(p => p.AccountId == accountId, cancellationToken);
 
+    public Task<int> CountAsync(Guid accountId, CancellationToken cancellationToken)
+        => db.Passkeys.CountAsync(p => p.AccountId == accountId, cancellationToken);
+
     /// <summary>Removes one of the account's passkeys; removing one already gone is not an error.</summary>
     public Task RemoveAsync(Guid accountId, Guid passkeyId, CancellationToken cancellationToken)
         => db.Passkeys.Where(p => p.AccountId == accountId && p.Id == passkeyId).ExecuteDeleteAsync(cancellationToken);

@@ -61,11 +61,3 @@ internal sealed class MyDataModel(ExchangeDbContext db, TimeProvider clock) : Pa
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
         => await DataSubjects.Consents.WithdrawForAsync(db, clock, Pid, id, ct) is null ? NotFound() : RedirectToPage();
 }
-
-/// <summary>Times are stored in UTC and shown in Thailand's time (UTC+7, no daylight saving).</summary>
-internal static class ThailandTime
-{
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(7);
-
-    public static DateTime ToLocalTimeInThailand(this DateTime utc) => DateTime.SpecifyKind(utc + Offset, DateTimeKind.Unspecified);
-}

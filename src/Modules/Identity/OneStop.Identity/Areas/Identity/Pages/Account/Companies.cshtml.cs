@@ -33,47 +33,26 @@ internal sealed class CompaniesModel(UserManager<Accounts.Account> users, SignIn
 
     public string? Done { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => WithAccountAsync(_ => Task.CompletedTask, ct);
 
-    public async Task<IActionResult> OnPostClaimAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostClaimAsync(CancellationToken ct) => WithAccountAsync(async account =>
     {
-        var account = await users.GetUserAsync(User);
-        if (account is null)
-        {
-            return LocalRedirect(ProtocolEndpoints.SignInPage);
-        }
-
         var result = await acting.ClaimDirectorshipAsync(account, JuristicId, ct);
         Report(result.Error, nameof(JuristicId), result.Value is { } c ? Bilingual.Pick($"เพิ่ม {c.Name} แล้ว", $"{c.Name} added.") : null);
-        return await ShowAsync(ct);
-    }
+    }, ct);
 
-    public async Task<IActionResult> OnPostGrantAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostGrantAsync(CancellationToken ct) => WithAccountAsync(async account =>
     {
-        var account = await users.GetUserAsync(User);
-        if (account is null)
-        {
-            return LocalRedirect(ProtocolEndpoints.SignInPage);
-        }
-
         var result = await acting.GrantAsync(account, JuristicId ?? string.Empty, Employee, ct);
         // Each company has its own employee field: the summary names the problem without linking one.
         Report(result.Error is { } error ? error with { Field = null } : null, string.Empty, Bilingual.Pick("มอบสิทธิ์แล้ว", "Right granted."));
-        return await ShowAsync(ct);
-    }
+    }, ct);
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid delegateId, CancellationToken ct)
+    public Task<IActionResult> OnPostRevokeAsync(Guid delegateId, CancellationToken ct) => WithAccountAsync(async account =>
     {
-        var account = await users.GetUserAsync(User);
-        if (account is null)
-        {
-            return LocalRedirect(ProtocolEndpoints.SignInPage);
-        }
-
         var result = await acting.RevokeAsync(account, JuristicId ?? string.Empty, delegateId, ct);
         Report(result.Error, string.Empty, Bilingual.Pick("ยกเลิกสิทธิ์แล้ว", "Right revoked."));
-        return await ShowAsync(ct);
-    }
+    }, ct);
 
     /// <summary>The act-for switcher: the company this session acts for (empty: myself).</summary>
     public async Task<IActionResult> OnPostActForAsync(CancellationToken ct)
@@ -112,7 +91,8 @@ internal sealed class CompaniesModel(UserManager<Accounts.Account> users, SignIn
         }
     }
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    /// <summary>Reads the account once, runs the action with it, then shows the page.</summary>
+    private async Task<IActionResult> WithAccountAsync(Func<Accounts.Account, Task> action, CancellationToken ct)
     {
         var account = await users.GetUserAsync(User);
         if (account is null)
@@ -120,6 +100,7 @@ internal sealed class CompaniesModel(UserManager<Accounts.Account> users, SignIn
             return LocalRedirect(ProtocolEndpoints.SignInPage);
         }
 
+        await action(account);
         Proofed = account.IdentityLevel == IdentityLevels.Ial2;
         Companies = await acting.ClaimsOfAsync(account.Id, ct);
         ActingFor = User.FindFirst(OidcServer.ExtraClaims.ActFor)?.Value;

@@ -26,7 +26,7 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users, Accounts.P
 
         Account = account;
         AuthenticatorLevel = Assurance.LevelOf(User);
-        PasskeyCount = (await passkeys.ListAsync(account.Id, HttpContext.RequestAborted)).Count;
+        PasskeyCount = await passkeys.CountAsync(account.Id, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -10,4 +10,7 @@ public static class LocalUrl
     /// </summary>
     public static bool IsLocal([NotNullWhen(true)] string? url)
         => url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    /// <summary><paramref name="url"/> when it is a path of this site, else <paramref name="fallback"/>.</summary>
+    public static string OrElse(string? url, string fallback) => IsLocal(url) ? url : fallback;
 }

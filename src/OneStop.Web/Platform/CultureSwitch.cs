@@ -21,7 +21,7 @@ internal static class CultureSwitch
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        var target = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/";
+        var target = LocalUrl.OrElse(returnUrl, "/");
         return TypedResults.LocalRedirect(target);
     }
 }

@@ -128,7 +128,7 @@ internal static class PlatformSignIn
     public static void MapPlatformSignIn(this WebApplication app)
     {
         app.MapGet("/signin", (string? returnUrl) => Results.Challenge(
-            new AuthenticationProperties { RedirectUri = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/" }, [ProviderScheme])).ExcludeFromDescription();
+            new AuthenticationProperties { RedirectUri = LocalUrl.OrElse(returnUrl, "/") }, [ProviderScheme])).ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).ExcludeFromDescription();
     }
 
@@ -136,7 +136,7 @@ internal static class PlatformSignIn
     private static async Task<IResult> SignOutAsync(HttpContext context, [FromForm] string? returnUrl)
     {
         await context.SignOutAsync(CookieScheme);
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/" }, [ProviderScheme]);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = LocalUrl.OrElse(returnUrl, "/") }, [ProviderScheme]);
     }
 
     /// <summary>The backchannel to this node's own provider: in process, on the host the person is using.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace OneStop.Identity.Accounts;
 
@@ -71,4 +72,16 @@ internal static class IdentityLevels
 
     /// <summary>The trust framework the levels belong to.</summary>
     public const string TrustFramework = "nist_800_63A";
+}
+
+/// <summary>What people type to name their account: an e-mail address or a 13-digit citizen ID.</summary>
+internal static class Logins
+{
+    public static async Task<Account?> FindByLoginAsync(this UserManager<Account> users, string? login, CancellationToken ct)
+    {
+        login = login?.Trim() ?? string.Empty;
+        return login.Contains('@', StringComparison.Ordinal)
+            ? await users.FindByEmailAsync(login)
+            : await users.Users.SingleOrDefaultAsync(a => a.CitizenId == login, ct);
+    }
 }

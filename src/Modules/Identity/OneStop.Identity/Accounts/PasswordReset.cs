@@ -23,7 +23,6 @@ internal sealed class PasswordReset(
     UserManager<Account> users, DigitalIdDbContext db, TimeProvider clock, IConfiguration configuration,
     IOpenIddictTokenManager tokens, IMailSender mail) : IIntegrationEventHandler<PasswordResetRequested>
 {
-    public const string RequestPath = "/Identity/Account/ForgotPassword";
     public const string ResetPath = "/Identity/Account/ResetPassword";
 
     /// <summary>How long a link works (it also stops working once used, or when the password changes otherwise).</summary>
@@ -38,7 +37,7 @@ internal sealed class PasswordReset(
     /// </summary>
     public async Task RequestAsync(string login, HttpRequest request, CancellationToken ct)
     {
-        var account = await FindAsync(login, ct);
+        var account = await users.FindByLoginAsync(login, ct);
         if (account?.Email is null || OfficerAccounts.IsDeactivated(account))
         {
             return;
@@ -58,14 +57,6 @@ internal sealed class PasswordReset(
         var origin = configuration["Identity:PublicOrigin"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host.Value}";
         db.AddIntegrationEvent(new PasswordResetRequested(account.Id, origin), clock);
         await db.SaveChangesAsync(ct);
-    }
-
-    private async Task<Account?> FindAsync(string login, CancellationToken ct)
-    {
-        login = login.Trim();
-        return login.Contains('@', StringComparison.Ordinal)
-            ? await users.FindByEmailAsync(login)
-            : await users.Users.SingleOrDefaultAsync(a => a.CitizenId == login, ct);
     }
 
     /// <summary>Whether <paramref name="code"/> is a live link for this account (so the page can say so before the person types).</summary>

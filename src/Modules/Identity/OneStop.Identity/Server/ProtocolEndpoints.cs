@@ -39,9 +39,8 @@ internal static class ProtocolEndpoints
     }
 
     /// <summary>The first requested scope the client has no permission for (openid and offline_access are governed otherwise).</summary>
-    private static async Task<string?> ScopeNotPermittedAsync(IOpenIddictApplicationManager applications, OpenIddictRequest request, CancellationToken ct)
+    private static async Task<string?> ScopeNotPermittedAsync(IOpenIddictApplicationManager applications, object application, OpenIddictRequest request, CancellationToken ct)
     {
-        var application = await applications.FindByClientIdAsync(request.ClientId!, ct) ?? throw new InvalidOperationException("OpenIddict passed an unknown client.");
         foreach (var scope in request.GetScopes())
         {
             if (scope is not (Scopes.OpenId or Scopes.OfflineAccess) && !await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + scope, ct))
@@ -58,7 +57,8 @@ internal static class ProtocolEndpoints
         IOpenIddictAuthorizationManager authorizations, ClaimReleases releases, ActingForCompanies acting, TimeProvider clock)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass an authorization request.");
-        if (await ScopeNotPermittedAsync(applications, request, http.RequestAborted) is { } refused)
+        var application = await applications.FindByClientIdAsync(request.ClientId!, http.RequestAborted) ?? throw new InvalidOperationException("OpenIddict passed an unknown client.");
+        if (await ScopeNotPermittedAsync(applications, application, request, http.RequestAborted) is { } refused)
         {
             // Before anyone signs in: the client asked for something it may never have.
             return Refuse(Errors.InvalidScope, $"This client may not ask for the scope '{refused}'.");
@@ -101,7 +101,6 @@ internal static class ProtocolEndpoints
                 : Results.Redirect($"{Areas.Identity.Pages.Account.PasswordModel.Path}?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
-        var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("OpenIddict passed an unknown client.");
         var applicationId = await applications.GetIdAsync(application);
         var subject = account.Id.ToString();
         var scopes = request.GetScopes();

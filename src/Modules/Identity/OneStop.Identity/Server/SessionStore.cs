@@ -52,11 +52,11 @@ internal sealed class SessionStore(IServiceScopeFactory scopes, IDataProtectionP
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var key = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         ticket.Properties.Items[KeyItem] = key;
         var now = clock.GetUtcNow().UtcDateTime;
         var accountId = Guid.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
-        await WithDatabaseAsync(httpContext, async db =>
+        return await WithDatabaseAsync(httpContext, async db =>
         {
             // Sessions that ran out are tidied when their owner signs in again.
             await db.BrowserSessions.Where(s => s.AccountId == accountId && s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
@@ -73,7 +73,6 @@ internal sealed class SessionStore(IServiceScopeFactory scopes, IDataProtectionP
             await db.SaveChangesAsync(cancellationToken);
             return key;
         });
-        return key;
     }
 
     public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, null!, CancellationToken.None);

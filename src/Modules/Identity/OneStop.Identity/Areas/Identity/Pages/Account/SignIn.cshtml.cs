@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
 using OneStop.SharedKernel;
@@ -61,10 +60,7 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var login = Login?.Trim() ?? string.Empty;
-        var account = login.Contains('@', StringComparison.Ordinal)
-            ? await users.FindByEmailAsync(login)
-            : await users.Users.SingleOrDefaultAsync(a => a.CitizenId == login, HttpContext.RequestAborted);
+        var account = await users.FindByLoginAsync(Login, HttpContext.RequestAborted);
         var result = account is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIns.CheckPasswordSignInAsync(account, Password ?? string.Empty, lockoutOnFailure: true);
         if (result.IsLockedOut && OfficerAccounts.IsDeactivated(account!))
         {

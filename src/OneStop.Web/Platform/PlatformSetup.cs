@@ -91,6 +91,7 @@ internal static class PlatformSetup
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.Use(SecurityHeadersAsync);
         app.UseRequestLocalization();
+        app.UseSelfContainedEndpoints();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Registries.Contracts;
 using OneStop.Registries.Data;
@@ -9,6 +10,7 @@ using OneStop.Registries.Juristic;
 using OneStop.Registries.Population;
 using OneStop.Registries.Seeding;
 using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Hosting;
 using OneStop.SyntheticData;
 
 namespace OneStop.Registries;
@@ -54,25 +56,34 @@ public static class RegistriesModule
         ArgumentNullException.ThrowIfNull(app);
         var token = app.Configuration[RegistryProviders.ProviderTokenKey]
             ?? throw new InvalidOperationException($"{RegistryProviders.ProviderTokenKey} is not set.");
-        // Checked before routing reaches the endpoints, so that nothing (not even input validation)
-        // answers a caller that does not come through the exchange.
         var expected = Encoding.UTF8.GetBytes(token);
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(Prefix), branch => branch.Use(async (context, next) =>
-        {
-            var presented = Encoding.UTF8.GetBytes(context.Request.Headers[RegistryProviders.ProviderTokenHeader].ToString());
-            if (!CryptographicOperations.FixedTimeEquals(presented, expected))
-            {
-                await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "The registries answer only through the government data exchange.")
-                    .ExecuteAsync(context);
-                return;
-            }
-
-            await next(context);
-        }));
-        app.MapGroup(Prefix).WithGroupName(Documents[0].Name).WithTags("Population registry").MapPopulationProvider();
-        app.MapGroup(Prefix).WithGroupName(Documents[1].Name).WithTags("Juristic-person registry").MapJuristicProvider();
-        app.MapGroup(Prefix).WithGroupName(Documents[2].Name).WithTags("Trader registry").MapTradeProvider();
+        ProviderGroup(app, expected, 0, "Population registry").MapPopulationProvider();
+        ProviderGroup(app, expected, 1, "Juristic-person registry").MapJuristicProvider();
+        ProviderGroup(app, expected, 2, "Trader registry").MapTradeProvider();
         return app;
+    }
+
+    /// <summary>
+    /// A registry's endpoints, each checking the provider token before anything else it does (not even
+    /// input validation answers a caller that does not come through the exchange). The check is part of
+    /// the endpoint, so the exchange's in-process calls run the endpoint directly and still meet it.
+    /// </summary>
+    private static RouteGroupBuilder ProviderGroup(WebApplication app, byte[] expectedToken, int document, string tag)
+    {
+        var group = app.MapGroup(Prefix).WithGroupName(Documents[document].Name).WithTags(tag).SelfContained();
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
+        {
+            var inner = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = context =>
+            {
+                var presented = Encoding.UTF8.GetBytes(context.Request.Headers[RegistryProviders.ProviderTokenHeader].ToString());
+                return CryptographicOperations.FixedTimeEquals(presented, expectedToken)
+                    ? inner(context)
+                    : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "The registries answer only through the government data exchange.")
+                        .ExecuteAsync(context);
+            };
+        });
+        return group;
     }
 
     /// <summary>Each registry's own OpenAPI document, served at /openapi/{name}.json.</summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
+using OneStop.Identity;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 using OneStop.Web.Data;
@@ -84,12 +85,13 @@ internal static class PlatformSetup
     public static WebApplication UseOneStopPlatform(this WebApplication app)
     {
         app.UseExceptionHandler("/Error");
+        app.Use(SecurityHeadersAsync);
+        app.UseDigitalIdMachineEndpoints(MaxRequestBodyBytes);
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
         // Routing after the error handlers, so that their re-executed requests reach the error page.
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.Use(SecurityHeadersAsync);
         app.UseRequestLocalization();
         app.UseSelfContainedEndpoints();
         app.UseAuthentication();

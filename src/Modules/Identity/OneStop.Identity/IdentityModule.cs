@@ -114,6 +114,16 @@ public static class IdentityModule
         return Results.Stream(typeof(IdentityModule).Assembly.GetManifestResourceStream("passkeys.js")!, "text/javascript; charset=utf-8");
     }
 
+    /// <summary>
+    /// Answers the Digital ID's machine-to-machine protocol endpoints (token, introspection, revocation,
+    /// PAR, keys, discovery) at this point of the pipeline: put it right after the error handler.
+    /// </summary>
+    public static IApplicationBuilder UseDigitalIdMachineEndpoints(this IApplicationBuilder app, long maxRequestBodyBytes)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return MachineEndpoints.UseMachineEndpoints(app, maxRequestBodyBytes);
+    }
+
     public static WebApplication MapIdentityModule(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -43,8 +43,14 @@ public class AppFactory : WebApplicationFactory<Program>
         else
         {
             Provider = DatabaseProvider.Postgres;
-            adminConnectionString = postgres;
-            ConnectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = databaseName }.ConnectionString;
+            // Several test assemblies start hosts against one server on two cores: a connection may wait
+            // longer than Npgsql's default 15 seconds while the server is busy, which is not a failure.
+            var patient = new NpgsqlConnectionStringBuilder(postgres);
+            patient.Timeout = Math.Max(patient.Timeout, 60);
+            patient.CommandTimeout = Math.Max(patient.CommandTimeout, 120);
+            adminConnectionString = patient.ConnectionString;
+            patient.Database = databaseName;
+            ConnectionString = patient.ConnectionString;
         }
     }
 

@@ -112,10 +112,7 @@ internal sealed class ActingForCompanies(DigitalIdDbContext db, UserManager<Acco
             return new Error("company.not_a_director", "เฉพาะกรรมการผู้มีอำนาจลงนามเท่านั้นที่มอบสิทธิ์ได้ / Only a director with signing authority can grant this right.", ErrorKind.Forbidden);
         }
 
-        var login = employeeInput?.Trim() ?? string.Empty;
-        var employee = login.Contains('@', StringComparison.Ordinal)
-            ? await users.FindByEmailAsync(login)
-            : await db.Accounts.SingleOrDefaultAsync(a => a.CitizenId == login, ct);
+        var employee = await users.FindByLoginAsync(employeeInput, ct);
         if (employee is null || employee.IdentityLevel != IdentityLevels.Ial2)
         {
             return Error.Invalid("Employee", "ไม่พบบัญชีดิจิทัลไอดีที่ยืนยันตัวตนแล้ว (IAL2) ของอีเมลหรือเลขประจำตัวนี้ / No proofed (IAL2) Digital ID account has this e-mail or citizen ID.");

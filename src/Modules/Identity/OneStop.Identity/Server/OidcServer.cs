@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -111,6 +112,9 @@ internal static class OidcServer
                 o.UseLocalServer();
                 o.UseAspNetCore();
             });
+
+        services.AddSingleton<ServerHandlerIndex>();
+        services.Replace(ServiceDescriptor.Scoped<IOpenIddictServerDispatcher, IndexedDispatcher>());
 
         // Only S256: the plain method gives no protection against an intercepted code.
         services.PostConfigure<OpenIddictServerOptions>(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));

@@ -113,6 +113,7 @@ internal static class OidcServer
                 o.UseAspNetCore();
             });
 
+        services.AddDirectEntityServices();
         services.AddSingleton<ServerHandlerIndex>();
         services.Replace(ServiceDescriptor.Scoped<IOpenIddictServerDispatcher, IndexedDispatcher>());
 

@@ -93,6 +93,8 @@ internal static class OidcServer
                 // context on every token request for nothing.
                 o.DisableScopeValidation();
                 o.AddEventHandler(RejectReplayedAssertions.Descriptor);
+                o.RemoveEventHandler(OpenIddictServerHandlers.InferEndpointType.Descriptor);
+                o.AddEventHandler(EndpointByPath.Descriptor);
                 o.AddEventHandler<GenerateTokenContext>(h => h.UseInlineHandler(KeepMachineTokensOutOfTheStore)
                     .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
                 var aspNetCore = o.UseAspNetCore()

@@ -51,8 +51,8 @@ round() {  # prints requests/s, or fails when any answer was not 2xx
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# warm-up until steady (tiered JIT and PGO take about 30 s under load on 2 cores; V8 optimisation; connection pools)
-for url in "$ours" "$theirs" "$theirs_jwt"; do wrk -t2 -c32 -d30s -s "$work/token.lua" "$url" >/dev/null; done
+# warm-up until steady (tiered JIT and PGO take 30-60 s under load on 2 cores; V8 optimisation; connection pools)
+for url in "$ours" "$theirs" "$theirs_jwt"; do wrk -t2 -c32 -d60s -s "$work/token.lua" "$url" >/dev/null; done
 
 : >"$work/ours"; : >"$work/theirs"; : >"$work/theirs_jwt"
 for _ in 1 2 3; do
@@ -61,6 +61,7 @@ for _ in 1 2 3; do
   round "$theirs_jwt" >>"$work/theirs_jwt"
 done
 
+echo "rounds (req/s): OneStop $(paste -sd/ "$work/ours"); opaque $(paste -sd/ "$work/theirs"); JWT $(paste -sd/ "$work/theirs_jwt")"
 o=$(median <"$work/ours"); t=$(median <"$work/theirs"); tj=$(median <"$work/theirs_jwt")
 awk -v o="$o" -v t="$t" -v tj="$tj" 'BEGIN {
   printf "client-credentials tokens (wrk -t2 -c32, median of 3 rounds):\n";

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -93,6 +94,19 @@ public sealed class ProviderTests(AppFactory app) : IClassFixture<AppFactory>
         var callback = OidcDance.CallbackOf(response);
         Assert.Equal("invalid_scope", callback["error"]);
         Assert.Equal(parameters["state"], callback["state"]);
+    }
+
+    [Fact]
+    public async Task PushedAuthorizationRequest_ScopeNotGrantedToTheClient_IsInvalidScope()
+    {
+        var dance = new OidcDance(app);
+        using var par = new HttpRequestMessage(HttpMethod.Post, "/connect/par") { Content = new FormUrlEncodedContent(dance.AuthorizeParameters("openid exchange")) };
+        par.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{OidcDance.Portal}:{OidcDance.PortalSecret}")));
+
+        var response = await dance.Backchannel.SendAsync(par);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_scope", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
     [Fact]

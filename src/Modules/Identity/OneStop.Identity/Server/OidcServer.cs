@@ -85,6 +85,7 @@ internal static class OidcServer
                 o.AddEventHandler<HandleConfigurationRequestContext>(h => h.UseInlineHandler(AdvertiseAssurance).SetOrder(int.MaxValue - 100_000));
                 o.AddEventHandler<HandleTokenRequestContext>(h => h.UseSingletonHandler<ClientCredentialsGrant>().SetOrder(int.MinValue + 100_000));
                 o.AddEventHandler<ApplyTokenResponseContext>(h => h.UseInlineHandler(ScopeNotAllowedIsInvalidScope).SetOrder(int.MinValue + 100_000));
+                o.AddEventHandler<ApplyPushedAuthorizationResponseContext>(h => h.UseInlineHandler(ScopeNotAllowedIsInvalidScope).SetOrder(int.MinValue + 100_000));
                 // OpenIddict answers a scope the client may not use with a local 400 page; the authorization
                 // endpoint checks it instead and sends invalid_scope back to the client (RFC 6749 4.1.2.1).
                 o.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateScopePermissions.Descriptor);
@@ -136,8 +137,8 @@ internal static class OidcServer
     }
 
     /// <summary>
-    /// A scope the client was never granted is <c>invalid_scope</c>, as RFC 6749 section 5.2 says;
-    /// OpenIddict's own permission check answers <c>invalid_request</c>.
+    /// A scope the client was never granted is <c>invalid_scope</c>, as RFC 6749 section 5.2 says (and
+    /// RFC 9126 for pushed authorization requests); OpenIddict's own permission check answers <c>invalid_request</c>.
     /// </summary>
     private static ValueTask ScopeNotAllowedIsInvalidScope(BaseContext context)
     {

@@ -147,9 +147,9 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(r => r.Hash).HasMaxLength(64);
             b.Property(r => r.Signature).HasMaxLength(100);
             b.Property(r => r.KeyId).HasMaxLength(50);
+            // Only the X-Road ID is looked up (support cases); time ranges go by sequence, and people's
+            // reads are found in personal_data_read. Each index is written on every exchange.
             b.HasIndex(r => r.XRoadId);
-            b.HasIndex(r => r.Time);
-            b.HasIndex(r => r.DataSubject);
         });
         modelBuilder.Entity<LogChainHead>(b =>
         {

@@ -488,10 +488,6 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("DataSubject");
-
-                    b.HasIndex("Time");
-
                     b.HasIndex("XRoadId");
 
                     b.ToTable("message_log", "exchange");

@@ -475,10 +475,6 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("DataSubject");
-
-                    b.HasIndex("Time");
-
                     b.HasIndex("XRoadId");
 
                     b.ToTable("exchange_message_log", (string)null);

@@ -79,6 +79,8 @@ public static class IdentityModule
         services.AddSingleton<VerifiedSecrets>();
         services.AddOidcServer(builder);
         services.AddScoped<ClaimReleases>();
+        services.AddScoped<Housekeeping>();
+        services.AddHostedService<HousekeepingService>();
         services.AddScoped<RegistryClient>();
         services.AddScoped<RegisterAccount.Handler>();
         services.AddScoped<TotpAuthenticator>();

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneStop.Identity.Data;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+
+namespace OneStop.Identity.Server;
+
+/// <summary>
+/// Deletes what the Digital ID no longer needs: browser sessions that have ended (each holds a
+/// person's claims, PDPA section 37's storage limitation applies), and protocol tokens and
+/// authorizations that no longer work. Tokens are kept for as long as a refresh token lives, so that
+/// a replayed refresh token is still recognised and revokes its grant.
+/// </summary>
+internal sealed class Housekeeping(
+    DigitalIdDbContext db, IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations,
+    IOptions<OpenIddictServerOptions> server, TimeProvider clock)
+{
+    public sealed record Result(int Sessions, long Tokens, long Authorizations);
+
+    public async Task<Result> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var sessions = await db.BrowserSessions.Where(s => s.ExpiresAt < now.UtcDateTime).ExecuteDeleteAsync(cancellationToken);
+        var threshold = now - (server.Value.RefreshTokenLifetime ?? TimeSpan.FromDays(14));
+        var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
+        var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
+        return new Result(sessions, prunedTokens, prunedAuthorizations);
+    }
+}
+
+/// <summary>Runs <see cref="Housekeeping"/> every hour.</summary>
+internal sealed partial class HousekeepingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HousekeepingService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunAsync(stoppingToken);
+                LogDone(logger, result.Sessions, result.Tokens, result.Authorizations);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digital ID housekeeping deleted {Sessions} ended sessions, {Tokens} tokens and {Authorizations} authorizations")]
+    private static partial void LogDone(ILogger logger, int sessions, long tokens, long authorizations);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Digital ID housekeeping failed; it runs again in an hour")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

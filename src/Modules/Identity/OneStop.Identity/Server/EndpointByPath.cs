@@ -18,7 +18,7 @@ internal sealed class EndpointByPath : IOpenIddictServerHandler<ProcessRequestCo
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
-    private volatile Table? table;
+    private readonly PerServerOptions<Table> tables = new(options => new Table(options));
 
     public ValueTask HandleAsync(ProcessRequestContext context)
     {
@@ -27,20 +27,12 @@ internal sealed class EndpointByPath : IOpenIddictServerHandler<ProcessRequestCo
             throw new InvalidOperationException("The base and request URIs of an OpenID Connect request must be absolute.");
         }
 
-        var current = table;
-        if (current is null || !ReferenceEquals(current.Options, context.Options))
-        {
-            table = current = new Table(context.Options);
-        }
-
-        context.EndpointType = current.Find(context.BaseUri, context.RequestUri);
+        context.EndpointType = tables.For(context.Options).Find(context.BaseUri, context.RequestUri);
         return ValueTask.CompletedTask;
     }
 
     private sealed class Table(OpenIddictServerOptions options)
     {
-        public OpenIddictServerOptions Options { get; } = options;
-
         // OpenIddict's order: the first endpoint whose URI matches wins.
         private readonly (OpenIddictServerEndpointType Type, List<Uri> Uris)[] endpoints =
         [

@@ -63,26 +63,36 @@ internal sealed class IndexedDispatcher(
             ?? throw new InvalidOperationException($"The OpenIddict handler {descriptor.ServiceDescriptor.ServiceType} is not registered.");
 }
 
-/// <summary>The server's handlers grouped by event type, in their configured order; rebuilt if the options change.</summary>
+/// <summary>The server's handlers grouped by event type, in their configured order.</summary>
 internal sealed class ServerHandlerIndex
 {
-    private volatile Snapshot? snapshot;
+    private readonly PerServerOptions<ConcurrentDictionary<Type, OpenIddictServerHandlerDescriptor[]>> byEvent = new(_ => new());
 
     public OpenIddictServerHandlerDescriptor[] For<TContext>(OpenIddictServerOptions options)
+        => byEvent.For(options).GetOrAdd(typeof(TContext), static (type, handlers) =>
+            // OpenIddict sorts the handlers by order once, when its options are built; Where keeps that order.
+            handlers.Where(d => d.ContextType == type).ToArray(), options.Handlers);
+}
+
+/// <summary>
+/// A value computed from the server's options once, and again only if the options instance changes
+/// (OpenIddict's options are not reloaded, but a test host or a reconfiguration gets new ones).
+/// </summary>
+internal sealed class PerServerOptions<T>(Func<OpenIddictServerOptions, T> build)
+    where T : class
+{
+    private volatile Computed? current;
+
+    public T For(OpenIddictServerOptions options)
     {
-        var current = snapshot;
-        if (current is null || !ReferenceEquals(current.Options, options))
+        var known = current;
+        if (known is null || !ReferenceEquals(known.Options, options))
         {
-            snapshot = current = new Snapshot(options);
+            current = known = new Computed(options, build(options));
         }
 
-        return current.ByEvent.GetOrAdd(typeof(TContext), static (type, handlers) =>
-            // OpenIddict sorts the handlers by order once, when its options are built; Where keeps that order.
-            handlers.Where(d => d.ContextType == type).ToArray(), current.Options.Handlers);
+        return known.Value;
     }
 
-    private sealed record Snapshot(OpenIddictServerOptions Options)
-    {
-        public ConcurrentDictionary<Type, OpenIddictServerHandlerDescriptor[]> ByEvent { get; } = new();
-    }
+    private sealed record Computed(OpenIddictServerOptions Options, T Value);
 }

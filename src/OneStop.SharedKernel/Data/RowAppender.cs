@@ -18,11 +18,10 @@ namespace OneStop.SharedKernel.Data;
 public sealed class RowAppender<T> : IAsyncDisposable
     where T : class
 {
-    // SQLite allows at most 32,766 parameters in one statement; PostgreSQL 65,535.
-    private const int MaxParameters = 30_000;
-
-    // Statements for this many rows or fewer stay prepared; larger batches are rare and built each time.
-    private const int MaxPreparedRows = 32;
+    // Rows per statement. SQLite looks each parameter up by name, with a linear search, every time a
+    // statement runs, so a statement of n rows costs n squared: several short statements beat one long
+    // one there (a profile showed the lookup taking most of a large batch's time).
+    private readonly int rowsPerStatement;
 
     private readonly DbContext db;
     private readonly (IProperty Property, RelationalTypeMapping Mapping)[] columns;
@@ -34,6 +33,7 @@ public sealed class RowAppender<T> : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         this.db = db;
+        rowsPerStatement = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? 4 : 32;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of {db.GetType().Name}.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         columns = entity.GetProperties()
@@ -47,36 +47,26 @@ public sealed class RowAppender<T> : IAsyncDisposable
     public async Task AppendAsync(IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / columns.Length)))
+        // Every statement (one per chunk length up to rowsPerStatement) stays prepared on the connection.
+        foreach (var chunk in rows.Chunk(rowsPerStatement))
         {
-            var reuse = chunk.Length <= MaxPreparedRows;
-            var command = reuse && prepared.TryGetValue(chunk.Length, out var cached) ? cached : Create(chunk.Length);
-            try
+            if (!prepared.TryGetValue(chunk.Length, out var command))
             {
-                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    for (var j = 0; j < columns.Length; j++)
-                    {
-                        var (property, mapping) = columns[j];
-                        var value = property.PropertyInfo!.GetValue(chunk[i]);
-                        command.Parameters[(i * columns.Length) + j].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
-                    }
-                }
+                prepared[chunk.Length] = command = Create(chunk.Length);
+            }
 
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            finally
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            for (var i = 0; i < chunk.Length; i++)
             {
-                if (reuse)
+                for (var j = 0; j < columns.Length; j++)
                 {
-                    prepared[chunk.Length] = command;
-                }
-                else
-                {
-                    await command.DisposeAsync();
+                    var (property, mapping) = columns[j];
+                    var value = property.PropertyInfo!.GetValue(chunk[i]);
+                    command.Parameters[(i * columns.Length) + j].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
                 }
             }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

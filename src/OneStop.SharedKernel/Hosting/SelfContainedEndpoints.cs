@@ -5,9 +5,10 @@ namespace OneStop.SharedKernel.Hosting;
 
 /// <summary>
 /// Marks an endpoint that needs nothing from the middleware after request localization: no signed-in
-/// user, no authorization policy, no antiforgery token, no rate limit, no authentication scheme at all
-/// (OpenIddict's token validation needs the authentication middleware). It makes its own checks, as
-/// the registries' provider APIs check their provider token.
+/// user, no authorization policy, no antiforgery token, no rate limit. It makes its own checks, as the
+/// registries' provider APIs check their provider token. One that authenticates a request itself must
+/// first let the request-handling schemes start on it, as the authentication middleware would
+/// (OpenIddict's token validation prepares its state there): the exchange gateway does.
 /// </summary>
 public sealed class SelfContainedEndpoint
 {

@@ -97,6 +97,7 @@ public static class ExchangeModule
         ArgumentNullException.ThrowIfNull(app);
         app.Map("/r1/{**rest}", HandleAsync)
             .WithMetadata(new OwnsRequestLimits())
+            .SelfContained()
             .ExcludeFromDescription();
         MetadataServices.MapListClients(app);
         app.MapGroup("/api/exchange").WithTags("Exchange").MapPersonalDataReads().MapConsents().MapDirectoryAdmin();

@@ -116,7 +116,7 @@ public abstract class InProcessHttpHandler(LocalPipeline local, IHttpContextFact
             var message = new HttpResponseMessage((HttpStatusCode)response.StatusCode)
             {
                 RequestMessage = request,
-                Content = new ByteArrayContent(buffer.ToArray()),
+                Content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length),
             };
             foreach (var (name, values) in response.Headers)
             {

@@ -457,9 +457,14 @@ internal sealed class ExchangeGateway(
 
     private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        if (response.Content.Headers.ContentLength > MaxResponseBody)
+        switch (response.Content.Headers.ContentLength)
         {
-            throw new InvalidDataException("Response too large.");
+            case > MaxResponseBody:
+                throw new InvalidDataException("Response too large.");
+            case not null:
+                // The usual case, and always that of providers in this process: read in one piece, no chunks to
+                // join (an answer shorter than its length fails in the handler, as an IOException).
+                return await response.Content.ReadAsByteArrayAsync(ct);
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);

@@ -56,6 +56,9 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // Let the requests already queued on the thread pool run first: those about to be
+                // answered join this batch, and one durable commit serves them all.
+                await Task.Yield();
                 batch.Clear();
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
                 {

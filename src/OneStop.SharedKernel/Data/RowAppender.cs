@@ -33,7 +33,7 @@ public sealed class RowAppender<T> : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         this.db = db;
-        rowsPerStatement = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? 4 : 32;
+        rowsPerStatement = db.Database.IsSqlite() ? 4 : 32;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of {db.GetType().Name}.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         columns = entity.GetProperties()

@@ -37,10 +37,14 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
     private readonly Channel<(LogEntry Entry, TaskCompletionSource Done)> queue =
         Channel.CreateUnbounded<(LogEntry, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
 
+    // Entries ever handed to the writer: it waits for more while this still grows.
+    private long appended;
+
     /// <summary>Completes when the entry is committed; fails when it could not be.</summary>
     public Task AppendAsync(LogEntry entry)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Increment(ref appended);
         if (!queue.Writer.TryWrite((entry, done)))
         {
             done.SetException(new InvalidOperationException("The message log is shutting down."));
@@ -57,8 +61,12 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 // Let the requests already queued on the thread pool run first: those about to be
-                // answered join this batch, and one durable commit serves them all.
-                await Task.Yield();
+                // answered join this batch, and one durable commit serves them all. Again while more come.
+                for (long seen = -1, yields = 0; yields < 4 && Volatile.Read(ref appended) != seen; yields++)
+                {
+                    seen = Volatile.Read(ref appended);
+                    await Task.Yield();
+                }
                 batch.Clear();
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
                 {

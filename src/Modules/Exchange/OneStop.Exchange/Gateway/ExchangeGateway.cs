@@ -358,7 +358,7 @@ internal sealed class ExchangeGateway(
                 }
 
                 // The Digital ID checks signature, issuer and lifetime; the exchange checks whose token it is and for what.
-                await StartAuthenticationAsync(context);
+                await SelfContainedEndpoints.StartAuthenticationAsync(context);
                 var token = await context.AuthenticateAsync(Schemes.AccessToken);
                 var principal = token.Succeeded ? token.Principal : null;
                 var clientId = principal?.FindFirst("client_id")?.Value;
@@ -368,23 +368,6 @@ internal sealed class ExchangeGateway(
                     : XRoadError.ClientNotAuthenticated($"{client.Id} must present a valid access token of its OAuth client with the scope '{OAuthScopes.Exchange}' (Authorization: Bearer).");
             default:
                 return XRoadError.ClientNotAuthenticated("Unknown connection type.");
-        }
-    }
-
-    /// <summary>
-    /// What the authentication middleware does first, which the gateway (a self-contained endpoint, run
-    /// before it) does only for the subsystems that send tokens: lets each scheme that handles requests
-    /// start on this one (the Digital ID's token validation prepares its state there).
-    /// </summary>
-    private static async Task StartAuthenticationAsync(HttpContext context)
-    {
-        var handlers = context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>();
-        foreach (var scheme in await context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetRequestHandlerSchemesAsync())
-        {
-            if (await handlers.GetHandlerAsync(context, scheme.Name) is IAuthenticationRequestHandler handler)
-            {
-                await handler.HandleRequestAsync();
-            }
         }
     }
 

@@ -93,6 +93,9 @@ public sealed class MessageLogTests(ExchangeAppFactory app) : IClassFixture<Exch
         var id = Assert.Single(response.Headers.GetValues("X-Road-Id"));
         Assert.StartsWith("TH-", id, StringComparison.Ordinal);
         Assert.Single(await app.LogRecordsAsync(id));
+
+        // Time-ordered (version 7), so that the log's index on it grows at one end.
+        Assert.Equal(7, Guid.Parse(id["TH-".Length..]).Version);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ internal static class PlatformSetup
     /// <summary>Largest request body accepted anywhere (1 MiB); larger ones get 413.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>ASP.NET Core's switch for serving static assets changed after the build (on by default when run from build output).</summary>
+    private const string ReloadStaticAssetsAtRuntime = "ReloadStaticAssetsAtRuntime";
+
     public static readonly CultureInfo[] SupportedCultures = [new("th"), new("en")];
 
     public static WebApplicationBuilder AddOneStopPlatform(this WebApplicationBuilder builder)
@@ -33,6 +36,13 @@ internal static class PlatformSetup
         // Serves the build's compressed and module (RCL) assets when run from build output in any
         // environment; a published app has no runtime manifest and this does nothing.
         builder.WebHost.UseStaticWebAssets();
+        if (!builder.Environment.IsDevelopment() && builder.Configuration[ReloadStaticAssetsAtRuntime] is null)
+        {
+            // Outside development, serve what the build produced. Reloading at runtime would also add a
+            // catch-all route that looks on disk for a file on every GET request, API calls included.
+            builder.Configuration[ReloadStaticAssetsAtRuntime] = "false";
+        }
+
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Testing;
 
 namespace OneStop.Web.Tests.Pages;
@@ -26,6 +28,16 @@ public sealed partial class StaticAssetTests(AppFactory app) : IClassFixture<App
         var font = await app.CreateClient().GetAsync(new Uri("/fonts/sarabun-thai-400-normal.woff2", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, font.StatusCode);
         Assert.Equal("font/woff2", font.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public void OutsideDevelopment_NoCatchAllRouteLooksForFilesOnDisk()
+    {
+        // Run from build output, ASP.NET Core would add "{**path:file}", checking the disk on every GET.
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText).ToList();
+
+        Assert.Contains(routes, r => r?.StartsWith("css/site", StringComparison.Ordinal) == true || r?.StartsWith("/css/site", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(routes, r => r?.Contains("**path", StringComparison.Ordinal) == true);
     }
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]

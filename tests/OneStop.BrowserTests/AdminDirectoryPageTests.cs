@@ -71,7 +71,7 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
         // The browser itself refuses an empty required field; spaces pass it, and the server must still refuse them.
         await page.FillAsync("#name", "   ");
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await PageChecks.WaitForAnswerAsync(page, ".error-summary[role=alert]");
 
         Assert.EndsWith("/Exchange/Admin/Member", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         var summary = page.Locator(".error-summary[role=alert]");
@@ -98,8 +98,7 @@ public sealed class AdminDirectoryPageTests(BrowserFixture browser) : IClassFixt
         await page.EvalOnSelectorAsync("form.stack", "form => form.noValidate = true");
 
         await page.ClickAsync("form.stack button[type=submit]");
-        // Wait for what the answer shows, not for a load event (which a busy CI machine once never delivered).
-        await page.WaitForSelectorAsync(".error-summary[role=alert]");
+        await PageChecks.WaitForAnswerAsync(page, ".error-summary[role=alert]");
 
         Assert.Equal(1, await page.Locator(".error-summary[role=alert]").CountAsync());
         Assert.True(await page.Locator(".error-summary a[href='#name']").First.IsVisibleAsync());

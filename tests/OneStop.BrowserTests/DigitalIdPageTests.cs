@@ -152,7 +152,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         // A code is accepted once per step: enrol with the current step, and sign in below with the next one.
         await page.FillAsync("#code", totp.ComputeTotp(DateTime.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = turnOn, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await PageChecks.WaitForAnswerAsync(page, "ul#recovery-codes, .error-summary");
         var errors = page.Locator(".error-summary");
         Assert.True(await errors.CountAsync() == 0, $"enrolment refused the code: {(await errors.CountAsync() > 0 ? await errors.First.InnerTextAsync() : "")}");
         var recoveryCodes = await page.Locator("ul#recovery-codes li code").AllInnerTextsAsync();
@@ -227,7 +227,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
 
         await FillRegistrationAsync(page, email, citizen, wrongLaser);
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await PageChecks.WaitForAnswerAsync(page, ".error-summary[role=alert]");
 
         Assert.EndsWith("/Identity/Account/Register", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         var summary = page.Locator(".error-summary[role=alert]");
@@ -250,7 +250,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#login", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await PageChecks.WaitForAnswerAsync(page, ".error-summary[role=alert]");
         Assert.Equal("/Identity/Account/SignIn", new Uri(page.Url).AbsolutePath);
         Assert.Equal(1, await page.Locator(".error-summary[role=alert]").CountAsync());
         await page.Context.CloseAsync();

@@ -44,6 +44,16 @@ internal static class PageChecks
     public static Task WaitForPathAsync(IPage page, string path, float? timeout = null)
         => page.WaitForFunctionAsync("path => location.pathname === path && document.readyState === 'complete'", path, new() { Timeout = timeout, PollingInterval = 100 });
 
+    /// <summary>
+    /// Waits for the answer to a form post: an element only the answer shows (the page posted from has the same
+    /// address), then that answer fully loaded, asked of the page by polling for the reason given above.
+    /// </summary>
+    public static async Task WaitForAnswerAsync(IPage page, string selector)
+    {
+        await page.Locator(selector).First.WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 100 });
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -35,8 +35,13 @@ gateway=(-H "X-Road-Client: TH/GOV/DEMO/counter" -H "X-Road-Issue: BENCH-1")
 a=$(curl -sf "${direct[@]}" "$direct_url"); b=$(curl -sf "${gateway[@]}" "$gateway_url")
 [ "$a" = "$b" ] || { echo "direct and gateway answers differ"; exit 1; }
 
-rps() { awk '/Requests\/sec/ {print $2}'; }
 p50() { awk '$1=="50%" { v=$2; if (v ~ /us$/) { sub("us","",v); v/=1000 } else if (v ~ /ms$/) { sub("ms","",v) } else if (v ~ /s$/) { sub("s","",v); v*=1000 }; print v }'; }
+tick=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+# One throughput round: requests per second, and the app's CPU time per request (user + system, from
+# /proc): on this shared machine the second separates small changes that the first cannot.
+round() { local c0 c1 out; c0=$(cpu); out=$(wrk -t2 -c32 -d"${seconds}s" "$@"); c1=$(cpu)
+  awk -v c=$((c1 - c0)) -v tk="$tick" '/requests in/ {n=$1} /Requests\/sec/ {r=$2} END {printf "%s %.0f\n", r, c / tk * 1e6 / n}' <<<"$out"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # warm-up until steady (tiered JIT and PGO take about 30 s under load on 2 cores; connection pools)
@@ -45,19 +50,21 @@ wrk -t2 -c32 -d20s "${gateway[@]}" "$gateway_url" >/dev/null
 
 : >"$work/d_rps"; : >"$work/g_rps"; : >"$work/d_lat"; : >"$work/g_lat"
 for round in 1 2 3; do
-  wrk -t2 -c32 -d"${seconds}s" "${direct[@]}" "$direct_url" | rps >>"$work/d_rps"
-  wrk -t2 -c32 -d"${seconds}s" "${gateway[@]}" "$gateway_url" | rps >>"$work/g_rps"
+  round "${direct[@]}" "$direct_url" >>"$work/d_rps"
+  round "${gateway[@]}" "$gateway_url" >>"$work/g_rps"
   wrk -t1 -c1 -d"$((seconds / 2))s" --latency "${direct[@]}" "$direct_url" | p50 >>"$work/d_lat"
   wrk -t1 -c1 -d"$((seconds / 2))s" --latency "${gateway[@]}" "$gateway_url" | p50 >>"$work/g_lat"
 done
 
-d_rps=$(median <"$work/d_rps"); g_rps=$(median <"$work/g_rps")
+d_rps=$(cut -d' ' -f1 "$work/d_rps" | median); g_rps=$(cut -d' ' -f1 "$work/g_rps" | median)
+d_cpu=$(cut -d' ' -f2 "$work/d_rps" | median); g_cpu=$(cut -d' ' -f2 "$work/g_rps" | median)
 d_lat=$(median <"$work/d_lat"); g_lat=$(median <"$work/g_lat")
-records=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")
-echo "rounds: direct rps $(paste -sd' ' "$work/d_rps"); gateway rps $(paste -sd' ' "$work/g_rps")"
+echo "rounds: direct rps $(cut -d' ' -f1 "$work/d_rps" | paste -sd' '); gateway rps $(cut -d' ' -f1 "$work/g_rps" | paste -sd' ')"
+echo "rounds: direct cpu us/req $(cut -d' ' -f2 "$work/d_rps" | paste -sd' '); gateway cpu us/req $(cut -d' ' -f2 "$work/g_rps" | paste -sd' ')"
 echo "rounds: direct p50 ms $(paste -sd' ' "$work/d_lat"); gateway p50 ms $(paste -sd' ' "$work/g_lat")"
-awk -v d="$d_rps" -v g="$g_rps" -v dl="$d_lat" -v gl="$g_lat" 'BEGIN {
+awk -v d="$d_rps" -v g="$g_rps" -v dc="$d_cpu" -v gc="$g_cpu" -v dl="$d_lat" -v gl="$g_lat" 'BEGIN {
   printf "throughput (wrk -t2 -c32, median of 3): direct %.0f req/s, gateway %.0f req/s, ratio %.1f%% (goal >= 80%%)\n", d, g, 100*g/d;
+  printf "app cpu per request (same rounds, median of 3): direct %.0f us, gateway %.0f us, %.2f times (80%% on a saturated machine needs <= 1.25)\n", dc, gc, gc/dc;
   printf "median latency (wrk -t1 -c1, median of 3): direct %.3f ms, gateway %.3f ms, added %.3f ms (goal <= 1 ms)\n", dl, gl, gl-dl }'
 kill $app; wait $app 2>/dev/null || true
 ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$work/bench.db" ConnectionStrings__registries="Data Source=$work/registries.db" Logging__LogLevel__Default=Warning ASPNETCORE_CONTENTROOT="$PWD/src/OneStop.Web/bin/Release/net10.0" \

@@ -24,7 +24,7 @@ public sealed class RowAppender<T> : IAsyncDisposable
     private readonly int rowsPerStatement;
 
     private readonly DbContext db;
-    private readonly (IProperty Property, RelationalTypeMapping Mapping)[] columns;
+    private readonly (IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping)[] columns;
     private readonly string header;
     private readonly ISqlGenerationHelper sql;
     private readonly Dictionary<int, DbCommand> prepared = [];
@@ -38,7 +38,7 @@ public sealed class RowAppender<T> : IAsyncDisposable
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         columns = entity.GetProperties()
             .Where(p => p.PropertyInfo is not null && p.ValueGenerated != ValueGenerated.OnAdd)
-            .Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Select(p => (p, p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToArray();
         sql = db.GetService<ISqlGenerationHelper>();
         header = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) VALUES ";
@@ -60,8 +60,8 @@ public sealed class RowAppender<T> : IAsyncDisposable
             {
                 for (var j = 0; j < columns.Length; j++)
                 {
-                    var (property, mapping) = columns[j];
-                    var value = property.PropertyInfo!.GetValue(chunk[i]);
+                    var (_, getter, mapping) = columns[j];
+                    var value = getter.GetClrValueUsingContainingEntity(chunk[i]);
                     command.Parameters[(i * columns.Length) + j].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
                 }
             }
@@ -79,7 +79,7 @@ public sealed class RowAppender<T> : IAsyncDisposable
             text.Append(i == 0 ? "(" : ", (");
             for (var j = 0; j < columns.Length; j++)
             {
-                var (property, mapping) = columns[j];
+                var (property, _, mapping) = columns[j];
                 var name = string.Create(CultureInfo.InvariantCulture, $"p{i}_{j}");
                 text.Append(j == 0 ? string.Empty : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
                 command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(name), null, property.IsNullable));

@@ -47,11 +47,13 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
         Interlocked.Increment(ref appended);
         if (!queue.Writer.TryWrite((entry, done)))
         {
-            done.SetException(new InvalidOperationException("The message log is shutting down."));
+            done.SetException(ShuttingDown());
         }
 
         return done.Task;
     }
+
+    private static InvalidOperationException ShuttingDown() => new("The message log is shutting down.");
 
     // The writer runs on a thread of its own: SQLite's commit (and its flush) blocks the calling thread,
     // and on a thread-pool worker that would leave a core idle while requests wait in the pool's queue.
@@ -82,7 +84,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
 
                 try
                 {
-                    // Synchronous on SQLite, so the whole batch stays on this thread.
+                    // SQLite's calls complete on this thread; PostgreSQL's I/O completes on the pool while this one waits.
                     WriteAsync(batch, stoppingToken).GetAwaiter().GetResult();
                     batch.ForEach(b => b.Done.TrySetResult());
                 }
@@ -99,9 +101,11 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
         }
 
         queue.Writer.TryComplete();
+        // A batch cut short by shutdown is not written: its requests are answered that it failed.
+        batch.ForEach(b => b.Done.TrySetException(ShuttingDown()));
         while (queue.Reader.TryRead(out var left))
         {
-            left.Done.TrySetException(new InvalidOperationException("The message log is shutting down."));
+            left.Done.TrySetException(ShuttingDown());
         }
 
         ResetWriterContextAsync().AsTask().GetAwaiter().GetResult();

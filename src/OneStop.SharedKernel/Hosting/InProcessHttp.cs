@@ -25,7 +25,7 @@ public static class InProcessHttp
 /// other's HTTP endpoints without a second trip through sockets and Kestrel. The call still passes
 /// every middleware (the provider's own token check included), as an HTTP call would.
 /// </summary>
-public sealed class LocalPipeline : IStartupFilter
+public sealed class LocalPipeline(IHttpContextFactory contexts) : IStartupFilter
 {
     private RequestDelegate? pipeline;
 
@@ -36,58 +36,39 @@ public sealed class LocalPipeline : IStartupFilter
         app.Use(rest => pipeline = rest);
         next(app);
     };
-}
 
-/// <summary>
-/// An <see cref="HttpMessageHandler"/> that runs a request through <see cref="LocalPipeline"/> and
-/// buffers the answer, behaving as a socket would: cancellation gives up at once, an aborted or
-/// short response is an <see cref="IOException"/>, an unhandled error is a 500.
-/// </summary>
-public abstract class InProcessHttpHandler(LocalPipeline local, IHttpContextFactory contexts) : HttpMessageHandler
-{
-    /// <summary>Lets a caller mark its requests (the exchange marks the gateway's own calls).</summary>
-    protected virtual void AddFeatures(IFeatureCollection features)
+    /// <summary>
+    /// Runs a request through the pipeline and buffers the answer, behaving as a socket would:
+    /// cancellation gives up at once, an aborted or short response is an <see cref="IOException"/>,
+    /// an unhandled error is a 500.
+    /// </summary>
+    public async Task<LocalResponse> SendAsync(LocalRequest request, CancellationToken cancellationToken)
     {
-    }
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no address.");
-        var requestFeature = new HttpRequestFeature
-        {
-            Protocol = "HTTP/1.1", Scheme = uri.Scheme, Method = request.Method.Method, PathBase = string.Empty,
-            Path = PathString.FromUriComponent(uri.AbsolutePath).Value ?? "/", QueryString = uri.Query, RawTarget = uri.PathAndQuery,
-            Body = request.Content is null ? Stream.Null : await request.Content.ReadAsStreamAsync(cancellationToken),
-        };
-        requestFeature.Headers.Host = uri.Authority;
-        foreach (var (name, values) in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
-        {
-            requestFeature.Headers.Append(name, new StringValues(values.ToArray()));
-        }
-
-        // Content-Length is computed on demand, so it is not among the headers enumerated above;
-        // without it (or chunking) a request has no body as far as the server is concerned.
-        if (request.Content?.Headers.ContentLength is { } contentLength)
-        {
-            requestFeature.Headers.ContentLength = contentLength;
-        }
-
         // IHttpContextFactory.Create and Dispose reset IHttpContextAccessor's current context. In the
         // caller's flow that would take the caller's own HttpContext away (a page signing a person in
         // after a registry check, say), so the inner request lives in a flow of its own.
-        Task<HttpResponseMessage> work;
+        Task<LocalResponse> work;
         using (ExecutionContext.SuppressFlow())
         {
-            work = Task.Run(() => ExecuteAsync(request, requestFeature, cancellationToken), CancellationToken.None);
+            work = Task.Run(() => ExecuteAsync(request, cancellationToken), CancellationToken.None);
         }
 
         // A provider deaf to cancellation is left to finish on its own; the caller stops waiting, as over a socket.
         return await work.WaitAsync(cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> ExecuteAsync(HttpRequestMessage request, HttpRequestFeature requestFeature, CancellationToken cancellationToken)
+    private async Task<LocalResponse> ExecuteAsync(LocalRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        var uri = request.Address;
+        var requestFeature = new HttpRequestFeature
+        {
+            Protocol = "HTTP/1.1", Scheme = uri.Scheme, Method = request.Method, PathBase = string.Empty,
+            Path = PathString.FromUriComponent(uri.AbsolutePath).Value ?? "/", QueryString = uri.Query, RawTarget = uri.PathAndQuery,
+            Headers = request.Headers, Body = request.Body ?? Stream.Null,
+        };
+        requestFeature.Headers.Host = uri.Authority;
+
+        var buffer = new MemoryStream();
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var response = new BufferedResponseFeature();
         var lifetime = new Lifetime(aborted);
@@ -100,34 +81,20 @@ public abstract class InProcessHttpHandler(LocalPipeline local, IHttpContextFact
         {
             ConnectionId = Guid.NewGuid().ToString("N"), RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback,
         });
-        AddFeatures(features);
-
-        features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetection(request.Content is not null));
+        features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetection(request.Body is not null));
+        request.AddFeatures?.Invoke(features);
 
         var context = contexts.Create(features);
         try
         {
             await RunAsync(context, response);
-            if (lifetime.WasAborted || response.Headers.ContentLength is { } length && length != buffer.Length && request.Method != HttpMethod.Head)
+            if (lifetime.WasAborted || response.Headers.ContentLength is { } length && length != buffer.Length && !HttpMethods.IsHead(request.Method))
             {
                 throw new IOException("The in-process answer broke off.");
             }
 
-            var message = new HttpResponseMessage((HttpStatusCode)response.StatusCode)
-            {
-                RequestMessage = request,
-                Content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length),
-            };
-            foreach (var (name, values) in response.Headers)
-            {
-                if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
-                {
-                    message.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
-                }
-            }
-
             await response.CompleteAsync();
-            return message;
+            return new LocalResponse(response.StatusCode, response.Headers, new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
         finally
         {
@@ -139,7 +106,7 @@ public abstract class InProcessHttpHandler(LocalPipeline local, IHttpContextFact
     {
         try
         {
-            await local.Pipeline(context);
+            await Pipeline(context);
         }
         catch (Exception) when (!response.HasStarted)
         {
@@ -199,5 +166,58 @@ public abstract class InProcessHttpHandler(LocalPipeline local, IHttpContextFact
                 await entry.Callback(entry.State);
             }
         }
+    }
+}
+
+/// <summary>A request for <see cref="LocalPipeline"/>: its method, absolute address, headers and body (null when it has none).</summary>
+public sealed class LocalRequest(string method, Uri address)
+{
+    public string Method { get; } = method;
+
+    public Uri Address { get; } = address;
+
+    public IHeaderDictionary Headers { get; init; } = new HeaderDictionary();
+
+    public Stream? Body { get; init; }
+
+    /// <summary>Lets a caller mark its requests (the exchange marks the gateway's own calls).</summary>
+    public Action<IFeatureCollection>? AddFeatures { get; init; }
+}
+
+/// <summary>The buffered answer to a <see cref="LocalRequest"/>.</summary>
+public sealed record LocalResponse(int StatusCode, IHeaderDictionary Headers, ArraySegment<byte> Body);
+
+/// <summary>An <see cref="HttpMessageHandler"/> over <see cref="LocalPipeline"/>, for code that speaks <see cref="HttpClient"/>.</summary>
+public abstract class InProcessHttpHandler(LocalPipeline local) : HttpMessageHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var inner = new LocalRequest(request.Method.Method, request.RequestUri ?? throw new InvalidOperationException("The request has no address."))
+        {
+            Body = request.Content is null ? null : await request.Content.ReadAsStreamAsync(cancellationToken),
+        };
+        foreach (var (name, values) in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+        {
+            inner.Headers.Append(name, new StringValues(values.ToArray()));
+        }
+
+        // Content-Length is computed on demand, so it is not among the headers enumerated above;
+        // without it (or chunking) a request has no body as far as the server is concerned.
+        if (request.Content?.Headers.ContentLength is { } contentLength)
+        {
+            inner.Headers.ContentLength = contentLength;
+        }
+
+        var answer = await local.SendAsync(inner, cancellationToken);
+        var message = new HttpResponseMessage((HttpStatusCode)answer.StatusCode) { RequestMessage = request, Content = new ByteArrayContent(answer.Body.Array!, answer.Body.Offset, answer.Body.Count) };
+        foreach (var (name, values) in answer.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            {
+                message.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        return message;
     }
 }

@@ -140,7 +140,7 @@ internal static class PlatformSignIn
     }
 
     /// <summary>The backchannel to this node's own provider: in process, on the host the person is using.</summary>
-    private sealed class OwnProviderHandler(LocalPipeline local, IHttpContextFactory contexts, IHttpContextAccessor accessor) : InProcessHttpHandler(local, contexts)
+    private sealed class OwnProviderHandler(LocalPipeline local, IHttpContextAccessor accessor) : InProcessHttpHandler(local)
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

@@ -44,10 +44,7 @@ public static class ExchangeModule
             });
         // Providers registered with a relative URL live in this process and are called through its own pipeline.
         services.AddLocalPipeline();
-        services.AddTransient<LocalProviderHandler>();
-        services.AddHttpClient(ProviderUrls.LocalClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler<LocalProviderHandler>()
-            .RemoveAllLoggers(); // every exchange is in the message log already
+        services.AddSingleton<ProviderClient>();
         // Other modules consume the exchange like any agency system: through /r1, here or on a separate gateway.
         services.AddTransient<LocalConsumerHandler>();
         var gatewayUrl = builder.Configuration[ExchangeNames.GatewayUrlKey];

@@ -23,7 +23,7 @@ namespace OneStop.Exchange.Gateway;
 /// purpose and legal basis; forwards to the provider; and logs every exchange durably before answering.
 /// </summary>
 internal sealed class ExchangeGateway(
-    IServiceProvider services, ExchangeDirectory directory, IHttpClientFactory httpClients, IConfiguration configuration, MessageLogWriter log, BodySealer bodies,
+    IServiceProvider services, ExchangeDirectory directory, ProviderClient providers, IConfiguration configuration, MessageLogWriter log, BodySealer bodies,
     TimeProvider clock)
 {
     /// <summary>Largest request body forwarded; larger ones are refused before they are read.</summary>
@@ -171,39 +171,29 @@ internal sealed class ExchangeGateway(
         }
 
         var below = exchange.Path.Split('?')[0];
-        var (baseAddress, providerClient) = ProviderUrls.Route(service.BaseUrl);
-        var target = new Uri(baseAddress.ToString().TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString);
-
-        using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), target);
+        var url = service.BaseUrl.TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString;
+        var sendsBody = body.Length > 0 || request.ContentLength == 0 && request.ContentType is not null;
+        var headers = new HeaderDictionary();
         foreach (var (name, values) in request.Headers)
         {
             if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(name, RegistryProviders.ProviderTokenHeader, StringComparison.OrdinalIgnoreCase)
-                && !name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+                && (sendsBody || !name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)))
             {
-                outgoing.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                headers[name] = values;
             }
         }
 
-        outgoing.Headers.TryAddWithoutValidation(XRoadHeaders.Client, exchange.Client);
-        outgoing.Headers.TryAddWithoutValidation(XRoadHeaders.Id, exchange.XRoadId);
-        outgoing.Headers.TryAddWithoutValidation(XRoadHeaders.RequestId, exchange.RequestId);
-        outgoing.Headers.TryAddWithoutValidation(XRoadHeaders.Service, exchange.Service);
-        AddIfPresent(outgoing, XRoadHeaders.Issue, exchange.Issue);
-        AddIfPresent(outgoing, XRoadHeaders.UserId, exchange.UserId);
-        AddIfPresent(outgoing, XRoadHeaders.RepresentedParty, exchange.RepresentedParty);
+        headers[XRoadHeaders.Client] = exchange.Client;
+        headers[XRoadHeaders.Id] = exchange.XRoadId;
+        headers[XRoadHeaders.RequestId] = exchange.RequestId;
+        headers[XRoadHeaders.Service] = exchange.Service;
+        AddIfPresent(headers, XRoadHeaders.Issue, exchange.Issue);
+        AddIfPresent(headers, XRoadHeaders.UserId, exchange.UserId);
+        AddIfPresent(headers, XRoadHeaders.RepresentedParty, exchange.RepresentedParty);
         if (service.ProviderTokenKey is { } tokenKey && configuration[tokenKey] is { } token)
         {
-            outgoing.Headers.TryAddWithoutValidation(RegistryProviders.ProviderTokenHeader, token);
-        }
-
-        if (body.Length > 0 || request.ContentLength == 0 && request.ContentType is not null)
-        {
-            outgoing.Content = new ByteArrayContent(body);
-            foreach (var (name, values) in request.Headers.Where(h => h.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && !HopByHop.Contains(h.Key)))
-            {
-                outgoing.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
-            }
+            headers[RegistryProviders.ProviderTokenHeader] = token;
         }
 
         var requestHash = RequestHash(exchange, body);
@@ -212,12 +202,10 @@ internal sealed class ExchangeGateway(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(service.TimeoutSeconds));
-        HttpResponseMessage response;
-        byte[] responseBody;
+        ProviderAnswer response;
         try
         {
-            response = await httpClients.CreateClient(providerClient).SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            responseBody = await ReadLimitedAsync(response, timeout.Token);
+            response = await providers.SendAsync(request.Method, url, headers, sendsBody ? body : null, timeout.Token);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -238,40 +226,37 @@ internal sealed class ExchangeGateway(
             return;
         }
 
-        using (response)
+        if (response.Status >= 500)
         {
-            if ((int)response.StatusCode >= 500)
-            {
-                await RespondWithErrorAsync(context, exchange, XRoadError.ProviderError((int)response.StatusCode));
-                return;
-            }
-
-            var read = exchange.DataSubject is { } subject && response.IsSuccessStatusCode
-                ? new PersonalDataRead
-                {
-                    DataSubject = subject, Time = clock.GetUtcNow().UtcDateTime, Client = exchange.Client, ClientName = client.Name,
-                    Service = exchange.Service, ServiceTitle = service.Title, Purpose = exchange.Issue!, LegalBasis = legalBasis!, XRoadId = exchange.XRoadId,
-                }
-                : null;
-            if (!await TryLogAsync(exchange, (int)response.StatusCode, null, responseBody, read))
-            {
-                await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
-                return;
-            }
-
-            context.Response.StatusCode = (int)response.StatusCode;
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-            {
-                if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase))
-                {
-                    context.Response.Headers[name] = values.ToArray();
-                }
-            }
-
-            WriteXRoadHeaders(context, exchange);
-            context.Response.ContentLength = responseBody.Length;
-            await context.Response.Body.WriteAsync(responseBody, context.RequestAborted);
+            await RespondWithErrorAsync(context, exchange, XRoadError.ProviderError(response.Status));
+            return;
         }
+
+        var read = exchange.DataSubject is { } subject && response.Status is >= 200 and < 300
+            ? new PersonalDataRead
+            {
+                DataSubject = subject, Time = clock.GetUtcNow().UtcDateTime, Client = exchange.Client, ClientName = client.Name,
+                Service = exchange.Service, ServiceTitle = service.Title, Purpose = exchange.Issue!, LegalBasis = legalBasis!, XRoadId = exchange.XRoadId,
+            }
+            : null;
+        if (!await TryLogAsync(exchange, response.Status, null, response.Body, read))
+        {
+            await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
+            return;
+        }
+
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, values) in response.Headers)
+        {
+            if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers[name] = values;
+            }
+        }
+
+        WriteXRoadHeaders(context, exchange);
+        context.Response.ContentLength = response.Body.Length;
+        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
     }
 
     private async Task AnswerMetadataAsync(HttpContext context, Exchange exchange, string serviceCode, string providerSubsystemId)
@@ -402,11 +387,11 @@ internal sealed class ExchangeGateway(
 
     private static string? Header(HttpRequest request, string name) => request.Headers[name].LastOrDefault() is { Length: > 0 } value ? value : null;
 
-    private static void AddIfPresent(HttpRequestMessage message, string name, string? value)
+    private static void AddIfPresent(HeaderDictionary headers, string name, string? value)
     {
         if (value is not null)
         {
-            message.Headers.TryAddWithoutValidation(name, value);
+            headers[name] = value;
         }
     }
 
@@ -440,24 +425,8 @@ internal sealed class ExchangeGateway(
         return await ReadAtMostAsync(request.Body, MaxRequestBody, () => new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge), ct);
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        switch (response.Content.Headers.ContentLength)
-        {
-            case > MaxResponseBody:
-                throw new InvalidDataException("Response too large.");
-            case not null:
-                // The usual case, and always that of providers in this process: read in one piece, no chunks to
-                // join (an answer shorter than its length fails in the handler, as an IOException).
-                return await response.Content.ReadAsByteArrayAsync(ct);
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        return await ReadAtMostAsync(stream, MaxResponseBody, () => new InvalidDataException("Response too large."), ct);
-    }
-
     /// <summary>Reads a whole stream, failing as soon as it passes <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, Func<Exception> tooLarge, CancellationToken ct)
+    internal static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, Func<Exception> tooLarge, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];

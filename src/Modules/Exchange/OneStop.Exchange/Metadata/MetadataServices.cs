@@ -20,7 +20,7 @@ internal sealed record MetadataAnswer(string ContentType, byte[] Body, XRoadErro
 /// <c>getOpenAPI?serviceCode=</c> on a provider subsystem, and <c>listClients</c> (PR-META).
 /// JSON property names and shapes follow the protocol (snake case, the <c>service</c> array).
 /// </summary>
-internal sealed class MetadataServices(ExchangeDbContext db, IHttpClientFactory httpClients)
+internal sealed class MetadataServices(ExchangeDbContext db, ProviderClient providers)
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -46,13 +46,12 @@ internal sealed class MetadataServices(ExchangeDbContext db, IHttpClientFactory 
 
                 try
                 {
-                    var (address, client) = ProviderUrls.Route(service.OpenApiUrl);
-                    using var response = await httpClients.CreateClient(client).GetAsync(address, ct);
-                    return response.IsSuccessStatusCode
-                        ? new MetadataAnswer(response.Content.Headers.ContentType?.ToString() ?? "application/json", await response.Content.ReadAsByteArrayAsync(ct))
-                        : MetadataAnswer.Fail(XRoadError.ProviderError((int)response.StatusCode));
+                    var answer = await providers.SendAsync(HttpMethods.Get, service.OpenApiUrl, new HeaderDictionary(), null, ct);
+                    return answer.Status is >= 200 and < 300
+                        ? new MetadataAnswer(answer.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value.FirstOrDefault() ?? "application/json", answer.Body)
+                        : MetadataAnswer.Fail(XRoadError.ProviderError(answer.Status));
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException)
                 {
                     return MetadataAnswer.Fail(XRoadError.NetworkError("The provider's OpenAPI description could not be fetched."));
                 }

@@ -9,7 +9,7 @@ namespace OneStop.Exchange.Tests.Http;
 
 /// <summary>
 /// The app with test providers the exchange can forward to (<c>/test-provider/slow</c>, <c>/fail</c>,
-/// <c>/drop</c>, <c>/count</c>), registered with relative URLs and so called in process as the registries are;
+/// <c>/drop</c>, <c>/count</c>, <c>/headers</c>), registered with relative URLs and so called in process as the registries are;
 /// absolute URLs go to the real network, so that a closed loopback port fails as it would in production.
 /// </summary>
 public sealed class ExchangeAppFactory : AppFactory
@@ -18,6 +18,7 @@ public sealed class ExchangeAppFactory : AppFactory
     public const string FailingProvider = "/test-provider/fail";
     public const string CountingProvider = "/test-provider/count";
     public const string DroppingProvider = "/test-provider/drop";
+    public const string HeaderEchoProvider = "/test-provider/headers";
 
     private readonly ConcurrentQueue<string> countedCalls = new();
 
@@ -57,6 +58,9 @@ public sealed class ExchangeAppFactory : AppFactory
                 context.Response.ContentType = "application/json";
                 return context.Response.WriteAsync("""{"counted":true}""");
             }));
+            // Answers with the request's headers, one "name: value" per line, names in lower case.
+            app.Map(HeaderEchoProvider, echo => echo.Run(context => context.Response.WriteAsync(string.Join('\n',
+                context.Request.Headers.Select(h => $"{h.Key.ToLowerInvariant()}: {h.Value}")))));
             next(app);
         };
     }

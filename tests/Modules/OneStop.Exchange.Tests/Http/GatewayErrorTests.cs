@@ -19,6 +19,19 @@ public sealed class GatewayErrorTests(ExchangeAppFactory app) : IClassFixture<Ex
         Assert.Contains("missing", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData(PersonPath, null)]
+    [InlineData("/r1/TH/GOV/DOPA/population", "TH/GOV/DEMO/counter")]
+    public async Task UnattributedRefusal_EchoesTheMessageIdAndNamesTheRequestId(string path, string? client)
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, path, client, issue: "APP-1", xroadId: "my-message-42");
+
+        var error = await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, client is null
+            ? "Server.ClientProxy.InvalidClientIdentifier" : "Server.ClientProxy.InvalidServiceIdentifier");
+        Assert.Equal("my-message-42", Assert.Single(response.Headers.GetValues("X-Road-Id")));
+        Assert.Equal(error.GetProperty("detail").GetString(), Assert.Single(response.Headers.GetValues("X-Road-Request-Id")));
+    }
+
     [Fact]
     public async Task Request_WithInformationMediatorClientHeader_IsAcceptedAsTheClient()
     {

@@ -46,7 +46,7 @@ internal sealed class ExchangeGateway(
         var requestId = Guid.NewGuid().ToString();
         if (context.Features.Get<LocalCallFeature>() is not null)
         {
-            await XRoadError.InvalidService("A provider hosted by this node forwards to the exchange itself; register the service with the provider's own address.").WriteAsync(context, requestId);
+            await RefuseUnattributedAsync(context, XRoadError.InvalidService("A provider hosted by this node forwards to the exchange itself; register the service with the provider's own address."), requestId);
             return;
         }
 
@@ -56,14 +56,14 @@ internal sealed class ExchangeGateway(
         // "", "r1", instance, class, member, subsystem, service, path...
         if (segments.Length < 7 || segments[1] != "r1")
         {
-            await XRoadError.InvalidService("The address must be /r1/{instance}/{memberClass}/{memberCode}/{subsystemCode}/{serviceCode}[/path].").WriteAsync(context, requestId);
+            await RefuseUnattributedAsync(context, XRoadError.InvalidService("The address must be /r1/{instance}/{memberClass}/{memberCode}/{subsystemCode}/{serviceCode}[/path]."), requestId);
             return;
         }
 
         var ids = segments[2..7].Select(Uri.UnescapeDataString).ToArray();
         if (ids.Any(p => !XRoadIdentifier.IsValidPart(p)))
         {
-            await XRoadError.InvalidService($"'{string.Join('/', ids)}' is not a valid service identifier.").WriteAsync(context, requestId);
+            await RefuseUnattributedAsync(context, XRoadError.InvalidService($"'{string.Join('/', ids)}' is not a valid service identifier."), requestId);
             return;
         }
 
@@ -76,7 +76,7 @@ internal sealed class ExchangeGateway(
         var (clientParts, clientProblem) = XRoadIdentifier.ParseClient(clientHeader);
         if (clientParts is null)
         {
-            await XRoadError.InvalidClient(clientProblem!).WriteAsync(context, requestId);
+            await RefuseUnattributedAsync(context, XRoadError.InvalidClient(clientProblem!), requestId);
             return;
         }
 
@@ -173,18 +173,24 @@ internal sealed class ExchangeGateway(
         var below = exchange.Path.Split('?')[0];
         var url = service.BaseUrl.TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString;
         var sendsBody = body.Length > 0 || request.ContentLength == 0 && request.ContentType is not null;
+        // The client's own credential for the exchange (its access token) is not the provider's to see or replay.
+        var keepsAuthorization = client.ConnectionType != ConnectionType.OAuth2;
         var headers = new HeaderDictionary();
         foreach (var (name, values) in request.Headers)
         {
             if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase)
+                && !name.StartsWith("Information-Mediator-", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(name, RegistryProviders.ProviderTokenHeader, StringComparison.OrdinalIgnoreCase)
+                && (keepsAuthorization || !string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
                 && (sendsBody || !name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)))
             {
                 headers[name] = values;
             }
         }
 
+        // Only the client the exchange authenticated, under both names: GovStack providers read the second.
         headers[XRoadHeaders.Client] = exchange.Client;
+        headers[XRoadHeaders.GovStackClient] = exchange.Client;
         headers[XRoadHeaders.Id] = exchange.XRoadId;
         headers[XRoadHeaders.RequestId] = exchange.RequestId;
         headers[XRoadHeaders.Service] = exchange.Service;
@@ -282,6 +288,21 @@ internal sealed class ExchangeGateway(
     }
 
     /// <summary>Logs a refused or failed exchange, then answers with the X-Road error.</summary>
+    /// <summary>
+    /// Refuses a request that names no valid service or client. It cannot be attributed, so it is not in
+    /// the message log, but the caller can still match the answer to its message and report the request id.
+    /// </summary>
+    private static Task RefuseUnattributedAsync(HttpContext context, XRoadError error, string requestId)
+    {
+        if (context.Request.Headers[XRoadHeaders.Id].LastOrDefault() is { Length: > 0 and <= 200 } given)
+        {
+            context.Response.Headers[XRoadHeaders.Id] = given;
+        }
+
+        context.Response.Headers[XRoadHeaders.RequestId] = requestId;
+        return error.WriteAsync(context, requestId);
+    }
+
     private async Task RespondWithErrorAsync(HttpContext context, Exchange exchange, XRoadError error)
     {
         if (!await TryLogAsync(exchange with { RequestHash = exchange.RequestHash ?? RequestHash(exchange, []) }, error.Status, error.Type, [], null))

@@ -21,6 +21,15 @@ internal static class DirectoryApi
     /// <summary>A consent as an operator sees it: the person's ID masked, since operators need counts and scopes, not identities.</summary>
     public sealed record ConsentSummary(Guid Id, string DataSubject, string Client, string Service, string Purpose, DateTime GrantedAt, DateTime ExpiresAt, DateTime? WithdrawnAt, bool Active);
 
+    /// <summary>A logged exchange as an operator sees it (metadata and hashes; the data subject masked).</summary>
+    public sealed record LoggedExchange(
+        long Sequence, DateTime Time, string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
+        string? UserId, string? Issue, string? RepresentedParty, string? DataSubject, int Status, string? ErrorType,
+        string RequestHash, string? RequestBodyHash, string? ResponseBodyHash, string Hash);
+
+    /// <summary>A page of the log and the address of the next, older one (null on the last page).</summary>
+    public sealed record LogPage(IReadOnlyList<LoggedExchange> Records, string? Next);
+
     public static RouteGroupBuilder MapDirectoryAdmin(this RouteGroupBuilder group)
     {
         var admin = group.MapGroup("/admin").RequireAuthorization(Policies.Admin).WithTags("Exchange administration");
@@ -34,6 +43,8 @@ internal static class DirectoryApi
             .WithSummary("Grant a subsystem the right to call a service's method and path (the same right again returns it)");
         admin.MapDelete("/rights/{id:int}", RemoveRightAsync).WithName("Exchange_Admin_RemoveRight")
             .WithSummary("Remove an access right (removing one that is gone is not an error)");
+        admin.MapGet("/log", LogAsync).WithName("Exchange_Admin_Log")
+            .WithSummary("The message log, newest first, a page at a time: filters client, service, issue, id (X-Road-Id or request id), from, to (dates or ISO 8601 times, UTC), outcome (errors, ok); take (1-1000); next page from 'next'");
         admin.MapGet("/log/{sequence:long}/bodies", BodiesAsync).WithName("Exchange_Admin_LogBodies")
             .WithSummary("The decrypted bodies of one logged exchange (needs a purpose; the read is recorded, and shown to the person it concerns)");
         admin.MapGet("/changes", ChangesAsync).WithName("Exchange_Admin_Changes").WithSummary("Latest changes to the directory, newest first");
@@ -162,6 +173,21 @@ internal static class DirectoryApi
         }
 
         return new LoggedBody(Convert.ToBase64String(plain), text, Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(plain)) == loggedHash);
+    }
+
+    private static async Task<Results<Ok<LogPage>, ProblemHttpResult>> LogAsync([AsParameters] LogSearch search, ExchangeDbContext db, CancellationToken ct)
+    {
+        if (search.Problem() is { } problem)
+        {
+            return ApiProblems.Invalid(problem.Field, problem.English);
+        }
+
+        var page = await search.RunAsync(db, ct);
+        return TypedResults.Ok(new LogPage(
+            page.Records.Select(r => new LoggedExchange(r.Sequence, r.Time, r.XRoadId, r.RequestId, r.Client, r.Service, r.Method, r.Path,
+                r.UserId, r.Issue, r.RepresentedParty, r.DataSubject is null ? null : Mask(r.DataSubject), r.Status, r.ErrorType,
+                r.RequestHash, r.RequestBodyHash, r.ResponseBodyHash, r.Hash)).ToList(),
+            page.NextBefore is { } before ? "/api/exchange/admin/log" + search.QueryFor(before) : null));
     }
 
     private static async Task<Ok<List<DirectoryChange>>> ChangesAsync(ExchangeDbContext db, CancellationToken ct, int take = 100)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Xml.Linq;
 using static OneStop.Exchange.Tests.Http.ExchangeTestData;
 
 namespace OneStop.Exchange.Tests.Http;
@@ -133,9 +134,32 @@ public sealed class MetadataServicesTests(ExchangeAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task ListClients_WithoutAcceptJson_IsPrMetasClientListXml()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/listClients", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
+        XNamespace xroad = "http://x-road.eu/xsd/xroad.xsd";
+        XNamespace id = "http://x-road.eu/xsd/identifiers";
+        var list = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        Assert.Equal(xroad + "clientList", list.Name);
+        var counter = Assert.Single(list.Elements(xroad + "member"), m => (string?)m.Element(xroad + "id")!.Element(id + "subsystemCode") == "counter");
+        var counterId = counter.Element(xroad + "id")!;
+        Assert.Equal("SUBSYSTEM", (string?)counterId.Attribute(id + "objectType"));
+        Assert.Equal(["TH", "GOV", "DEMO", "counter"], counterId.Elements().Select(e => e.Value));
+        Assert.NotNull(counter.Element(xroad + "subsystemName"));
+        var dopa = Assert.Single(list.Elements(xroad + "member"), m => (string?)m.Element(xroad + "id")!.Attribute(id + "objectType") == "MEMBER"
+            && (string?)m.Element(xroad + "id")!.Element(id + "memberCode") == "DOPA");
+        Assert.Null(dopa.Element(xroad + "subsystemName"));
+    }
+
+    [Fact]
     public async Task ListClients_ForAnotherInstance_ListsNothing()
     {
-        var root = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri("/listClients?xRoadInstance=EE", UriKind.Relative))).RootElement;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/listClients?xRoadInstance=EE", UriKind.Relative));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var root = JsonDocument.Parse(await (await app.CreateClient().SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
         Assert.Empty(root.GetProperty("member").EnumerateArray());
     }
 

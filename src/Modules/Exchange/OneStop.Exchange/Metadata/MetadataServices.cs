@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -85,21 +86,49 @@ internal sealed class MetadataServices(ExchangeDbContext db, ProviderClient prov
 
     private static MetadataAnswer Answer(object value) => new("application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
-    /// <summary><c>GET /listClients</c>: every member and subsystem, as X-Road's security server lists them.</summary>
+    /// <summary>
+    /// <c>GET /listClients</c>: every member and subsystem, as X-Road's security server lists them: JSON
+    /// when asked for with <c>Accept: application/json</c>, otherwise the <c>clientList</c> XML of PR-META.
+    /// </summary>
     public static void MapListClients(IEndpointRouteBuilder app)
-        => app.MapGet("/listClients", async (ExchangeDbContext db, string? xRoadInstance, CancellationToken ct) =>
+        => app.MapGet("/listClients", async (HttpRequest request, ExchangeDbContext db, string? xRoadInstance, CancellationToken ct) =>
         {
             var members = await db.Members.AsNoTracking().Where(m => xRoadInstance == null || m.Instance == xRoadInstance).OrderBy(m => m.Id).ToListAsync(ct);
-            var subsystems = await db.Subsystems.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
-            var list = members.SelectMany(m => new object[]
-            {
-                new { id = new { member_class = m.MemberClass, member_code = m.MemberCode, object_type = "MEMBER", xroad_instance = m.Instance }, name = m.Name },
-            }.Concat(subsystems.Where(s => s.MemberId == m.Id).Select(s => (object)new
-            {
-                id = new { member_class = m.MemberClass, member_code = m.MemberCode, subsystem_code = s.Code, object_type = "SUBSYSTEM", xroad_instance = m.Instance },
-                name = m.Name,
-                subsystem_name = s.Name,
-            })));
-            return Results.Json(new { member = list });
-        }).WithTags("Exchange").WithName("Exchange_ListClients").WithSummary("Members and subsystems of the exchange (X-Road listClients)");
+            var subsystems = (await db.Subsystems.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.MemberId);
+            var clients = members.SelectMany(m => subsystems[m.Id].Select(s => (Member: m, Subsystem: (Subsystem?)s)).Prepend((m, null))).ToList();
+            var wantsJson = request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+            return wantsJson ? Results.Json(new { member = clients.Select(ClientJson) }) : Results.Text(ClientListXml(clients), "text/xml", System.Text.Encoding.UTF8);
+        }).WithTags("Exchange").WithName("Exchange_ListClients")
+            .WithSummary("Members and subsystems of the exchange (X-Road listClients): the clientList XML, or JSON with Accept: application/json");
+
+    private static object ClientJson((Member Member, Subsystem? Subsystem) client) => client.Subsystem is { } s
+        ? new
+        {
+            id = new { member_class = client.Member.MemberClass, member_code = client.Member.MemberCode, subsystem_code = s.Code, object_type = "SUBSYSTEM", xroad_instance = client.Member.Instance },
+            name = client.Member.Name,
+            subsystem_name = s.Name,
+        }
+        : new
+        {
+            id = new { member_class = client.Member.MemberClass, member_code = client.Member.MemberCode, object_type = "MEMBER", xroad_instance = client.Member.Instance },
+            name = client.Member.Name,
+        };
+
+    private static string ClientListXml(IEnumerable<(Member Member, Subsystem? Subsystem)> clients)
+    {
+        XNamespace xroad = "http://x-road.eu/xsd/xroad.xsd";
+        XNamespace id = "http://x-road.eu/xsd/identifiers";
+        var list = new XElement(xroad + "clientList",
+            new XAttribute(XNamespace.Xmlns + "id", id), new XAttribute(XNamespace.Xmlns + "xroad", xroad),
+            clients.Select(c => new XElement(xroad + "member",
+                new XElement(xroad + "id",
+                    new XAttribute(id + "objectType", c.Subsystem is null ? "MEMBER" : "SUBSYSTEM"),
+                    new XElement(id + "xRoadInstance", c.Member.Instance),
+                    new XElement(id + "memberClass", c.Member.MemberClass),
+                    new XElement(id + "memberCode", c.Member.MemberCode),
+                    c.Subsystem is { } s ? new XElement(id + "subsystemCode", s.Code) : null),
+                new XElement(xroad + "name", c.Member.Name),
+                c.Subsystem is { } sub ? new XElement(xroad + "subsystemName", sub.Name) : null)));
+        return new XDeclaration("1.0", "UTF-8", "yes") + Environment.NewLine + list;
+    }
 }

@@ -66,6 +66,44 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task MyDataReads_CardCheckNamingMeInItsBody_IsShownToMe()
+    {
+        var id = NewCode("card-read-");
+        await XRoadAssert.OkAsync(await CardCheckAsync(DemoClient, OtherDocumentedCitizen, "APP-CARD-9", id));
+
+        var read = Assert.Single(await ReadsAsync(app.CreateClientAsCitizen(OtherDocumentedCitizen)), r => r.XRoadId == id);
+
+        Assert.Equal(CardCheck, read.Service);
+        Assert.Equal("APP-CARD-9", read.Purpose);
+        Assert.DoesNotContain(await ReadsAsync(app.CreateClientAsCitizen(DocumentedCitizen)), r => r.XRoadId == id);
+    }
+
+    [Fact]
+    public async Task CardCheck_WithoutMandate_IsAllowedOnlyOnTheConsentOfThePersonInTheBody()
+    {
+        var client = await app.AddSubsystemAsync();
+        await app.GrantAsync(client, CardCheck, "POST", "/");
+        await app.AddConsentAsync(ThirdDocumentedCitizen, client, CardCheck, DateTime.UtcNow.AddDays(1));
+
+        await XRoadAssert.OkAsync(await CardCheckAsync(client, ThirdDocumentedCitizen, "APP-CARD-10", NewCode("card-consent-")));
+        await XRoadAssert.ErrorAsync(await CardCheckAsync(client, DocumentedCitizen, "APP-CARD-10", NewCode("card-consent-")),
+            HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+    }
+
+    [Fact]
+    public async Task RefusedRequestWithABody_IsLoggedWithItsBodyHash_AndTheHashItAnswered()
+    {
+        var id = NewCode("card-refused-");
+        var response = await CardCheckAsync(DemoClient, DocumentedCitizen, issue: null, id);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.MissingPurpose");
+
+        var record = Assert.Single(await app.LogRecordsAsync(id));
+
+        Assert.NotNull(record.RequestBodyHash);
+        Assert.Equal(record.RequestHash, Assert.Single(response.Headers.GetValues("X-Road-Request-Hash")));
+    }
+
+    [Fact]
     public async Task MyDataReads_Anonymous_Is401()
     {
         var response = await app.CreateClient().GetAsync(new Uri(MyDataReads, UriKind.Relative));
@@ -77,6 +115,15 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
     {
         var response = await app.CreateClientWithRoles("Admin").GetAsync(new Uri(MyDataReads, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> CardCheckAsync(string client, string citizenId, string? issue, string xroadId)
+    {
+        using var request = XRoadRequest(HttpMethod.Post, $"/r1/{CardCheck}", client, issue, xroadId);
+        request.Content = new StringContent(
+            $$"""{"citizenId":"{{citizenId}}","firstName":"ทดสอบ","lastName":"ระบบ","birthDate":"25300101","laser":"YO0000000000"}""",
+            System.Text.Encoding.UTF8, "application/json");
+        return await app.CreateClient().SendAsync(request);
     }
 
     private static async Task<List<ReadDto>> ReadsAsync(HttpClient citizen)

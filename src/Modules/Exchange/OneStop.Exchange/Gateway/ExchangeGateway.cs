@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -133,6 +134,25 @@ internal sealed class ExchangeGateway(
             return;
         }
 
+        // Read before the legal basis is checked: the data subject may be named in the body, and a refusal is logged with the body's hash.
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(request, context.RequestAborted);
+        }
+        catch (BadHttpRequestException)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(MaxRequestBody));
+            return;
+        }
+
+        exchange = exchange with
+        {
+            RequestHash = RequestHash(exchange, body),
+            RequestBodyHash = body.Length > 0 ? Convert.ToBase64String(SHA256.HashData(body)) : null,
+            RequestBody = body,
+        };
+
         string? dataSubject = null;
         string? legalBasis = null;
         if (service.PersonalData)
@@ -143,7 +163,7 @@ internal sealed class ExchangeGateway(
                 return;
             }
 
-            dataSubject = DataSubjectOf(servicePath);
+            dataSubject = DataSubjectOf(servicePath, body, request.ContentType);
             legalBasis = right.LegalMandate is { Length: > 0 } mandate ? mandate : await ConsentAsync(clientId, serviceId, dataSubject, context.RequestAborted);
             if (legalBasis is null)
             {
@@ -159,17 +179,7 @@ internal sealed class ExchangeGateway(
     private async Task ForwardAsync(HttpContext context, Exchange exchange, ExchangeService service, Subsystem client, string? legalBasis)
     {
         var request = context.Request;
-        byte[] body;
-        try
-        {
-            body = await ReadBodyAsync(request, context.RequestAborted);
-        }
-        catch (BadHttpRequestException)
-        {
-            await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(MaxRequestBody));
-            return;
-        }
-
+        var body = exchange.RequestBody ?? [];
         var below = exchange.Path.Split('?')[0];
         var url = service.BaseUrl.TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString;
         var sendsBody = body.Length > 0 || request.ContentLength == 0 && request.ContentType is not null;
@@ -201,10 +211,6 @@ internal sealed class ExchangeGateway(
         {
             headers[RegistryProviders.ProviderTokenHeader] = token;
         }
-
-        var requestHash = RequestHash(exchange, body);
-        var requestBodyHash = body.Length > 0 ? Convert.ToBase64String(SHA256.HashData(body)) : null;
-        exchange = exchange with { RequestHash = requestHash, RequestBodyHash = requestBodyHash, RequestBody = body };
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(service.TimeoutSeconds));
@@ -401,10 +407,37 @@ internal sealed class ExchangeGateway(
     }
 
     /// <summary>The person a request is about: the citizen ID in its path, when there is one.</summary>
-    private static string? DataSubjectOf(string servicePath)
-        => servicePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => ThaiCitizenId.TryParse(s, out _)) is { } id
-            ? ThaiCitizenId.Parse(id, null).Value
-            : null;
+    /// <summary>
+    /// Whose personal data a request is about: the citizen ID in its path or, for a request that sends
+    /// the ID in a JSON body (as the card check does), its top-level <c>citizenId</c>.
+    /// </summary>
+    internal static string? DataSubjectOf(string servicePath, byte[] body, string? contentType)
+    {
+        if (servicePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => ThaiCitizenId.TryParse(s, out _)) is { } inPath)
+        {
+            return ThaiCitizenId.Parse(inPath, null).Value;
+        }
+
+        if (body.Length == 0 || contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using var json = JsonDocument.ParseValue(ref reader);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("citizenId", out var id) && id.ValueKind == JsonValueKind.String
+                && ThaiCitizenId.TryParse(id.GetString(), out var citizen)
+                ? citizen.Value
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // the provider answers a malformed body; the exchange only looks for whose data it is
+        }
+    }
 
     private static string? Header(HttpRequest request, string name) => request.Headers[name].LastOrDefault() is { Length: > 0 } value ? value : null;
 

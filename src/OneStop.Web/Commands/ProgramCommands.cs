@@ -60,19 +60,23 @@ internal static class ProgramCommands
         return 0;
     }
 
-    /// <summary>Verifies the exchange's message log; exit code 1 names the first altered record.</summary>
+    /// <summary>
+    /// Verifies the exchange's message log and the consent history; exit code 1 names the first altered
+    /// record, event or consent.
+    /// </summary>
     private static async Task<int> VerifyLogAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMessageLogVerifier>().VerifyAsync(CancellationToken.None);
-        if (result.Intact)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"message log intact: {result.Records} records verified (hash chain and ES256 signatures)"));
-            return 0;
-        }
+        var log = await scope.ServiceProvider.GetRequiredService<IMessageLogVerifier>().VerifyAsync(CancellationToken.None);
+        Console.WriteLine(log.Intact
+            ? string.Create(CultureInfo.InvariantCulture, $"message log intact: {log.Records} records verified (hash chain and ES256 signatures)")
+            : string.Create(CultureInfo.InvariantCulture, $"message log ALTERED: record {log.FirstAlteredSequence} fails verification: {log.Problem} ({log.Records} records before it verified)"));
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"message log ALTERED: record {result.FirstAlteredSequence} fails verification: {result.Problem} ({result.Records} records before it verified)"));
-        return 1;
+        var consents = await scope.ServiceProvider.GetRequiredService<IConsentHistoryVerifier>().VerifyAsync(CancellationToken.None);
+        Console.WriteLine(consents.Intact
+            ? string.Create(CultureInfo.InvariantCulture, $"consent history intact: {consents.Events} events, {consents.Consents} consents agree with them")
+            : $"consent history ALTERED: {consents.Problem}");
+        return log.Intact && consents.Intact ? 0 : 1;
     }
 
     /// <summary>Writes a witness of the log (checkpoints, head, archives, public keys) to keep outside.</summary>

@@ -35,6 +35,21 @@ public sealed record MessageLogVerification(long Records, long? FirstAlteredSequ
     public bool Intact => FirstAlteredSequence is null;
 }
 
+/// <summary>Checks the consent history: its hash chain, and that every consent is what its history says.</summary>
+public interface IConsentHistoryVerifier
+{
+    Task<ConsentHistoryVerification> VerifyAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of verifying the consent history.</summary>
+/// <param name="Events">Events in the history.</param>
+/// <param name="Consents">Consents compared with their history.</param>
+/// <param name="Problem">The first thing found wrong (an event or a consent named), or null.</param>
+public sealed record ConsentHistoryVerification(long Events, int Consents, string? Problem)
+{
+    public bool Intact => Problem is null;
+}
+
 /// <summary>Moves message-log records older than the retention period into archive files.</summary>
 public interface IMessageLogArchiver
 {

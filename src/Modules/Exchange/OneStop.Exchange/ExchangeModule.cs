@@ -66,6 +66,7 @@ public static class ExchangeModule
         services.AddScoped<MetadataServices>();
         services.AddScoped<DirectoryEditor>();
         services.AddScoped<IMessageLogVerifier, MessageLogVerifier>();
+        services.AddScoped<IConsentHistoryVerifier, ConsentHistoryVerifier>();
         services.AddScoped<MessageLogArchiver>();
         services.AddScoped<IMessageLogArchiver>(sp => sp.GetRequiredService<MessageLogArchiver>());
         services.AddHostedService<MessageLogRetentionService>();

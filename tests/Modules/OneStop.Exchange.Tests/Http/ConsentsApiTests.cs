@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
-using OneStop.Exchange.DataSubjects;
 using OneStop.Testing;
 
 namespace OneStop.Exchange.Tests.Http;
@@ -97,7 +97,7 @@ public sealed class ConsentsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var id = JsonDocument.Parse(await granted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         await citizen.PostAsync(new Uri($"/api/exchange/consents/{id}/withdraw", UriKind.Relative), null);
 
-        Assert.Null(await app.WithScopeAsync(s => Consents.FirstBrokenEventAsync(s.GetRequiredService<ExchangeDbContext>(), default)));
+        Assert.Null((await VerifyAsync()).Problem);
         var grantedEvent = await app.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<ExchangeDbContext>();
@@ -105,8 +105,11 @@ public sealed class ConsentsApiTests(AppFactory app) : IClassFixture<AppFactory>
             await db.ConsentEvents.Where(e => e.Sequence == sequence).ExecuteUpdateAsync(u => u.SetProperty(e => e.Purpose, "Back-dated"));
             return sequence;
         });
-        Assert.Equal(grantedEvent, await app.WithScopeAsync(s => Consents.FirstBrokenEventAsync(s.GetRequiredService<ExchangeDbContext>(), default)));
+        Assert.StartsWith($"event {grantedEvent} breaks the hash chain", (await VerifyAsync()).Problem, StringComparison.Ordinal);
     }
+
+    private Task<ConsentHistoryVerification> VerifyAsync()
+        => app.WithScopeAsync(s => s.GetRequiredService<IConsentHistoryVerifier>().VerifyAsync(default));
 
     private async Task<string> AddClientWithoutMandateAsync()
     {

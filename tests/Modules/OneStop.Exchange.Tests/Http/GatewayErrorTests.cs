@@ -32,6 +32,46 @@ public sealed class GatewayErrorTests(ExchangeAppFactory app) : IClassFixture<Ex
         Assert.Equal(error.GetProperty("detail").GetString(), Assert.Single(response.Headers.GetValues("X-Road-Request-Id")));
     }
 
+    [Theory]
+    [InlineData("X-Road-Id", 201, "X-Road-Id")]
+    [InlineData("X-Road-Issue", 201, "X-Road-Issue")]
+    [InlineData("X-Road-UserId", 101, "X-Road-UserId")]
+    [InlineData("X-Road-Represented-Party", 201, "X-Road-Represented-Party")]
+    [InlineData("X-Test-Path", 2001, "The path and query")]
+    public async Task Request_LongerThanTheLogKeeps_Is400InvalidRequest_AndOthersAreServed(string header, int length, string named)
+    {
+        var marker = NewCode("long-");
+        using var request = XRoadRequest(HttpMethod.Get, header == "X-Test-Path" ? $"{PersonPath}?{marker}={new string('a', length)}" : PersonPath, issue: "APP-LONG");
+        if (header != "X-Test-Path")
+        {
+            request.Headers.Remove(header);
+            request.Headers.TryAddWithoutValidation(header, marker + new string('x', length - marker.Length));
+        }
+
+        var refused = app.CreateClient().SendAsync(request);
+        var served = app.SendXRoadAsync(HttpMethod.Get, PersonPath, issue: "APP-LONG-NEIGHBOUR");
+
+        var error = await XRoadAssert.ErrorAsync(await refused, HttpStatusCode.BadRequest, "Server.ClientProxy.InvalidRequest");
+        Assert.StartsWith($"{named} is longer than", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await XRoadAssert.OkAsync(await served);
+        Assert.DoesNotContain(await app.AllLogRecordsAsync(), r => r.Path.Contains(marker, StringComparison.Ordinal) || (r.Issue ?? string.Empty).Contains(marker, StringComparison.Ordinal)
+            || r.XRoadId.Contains(marker, StringComparison.Ordinal) || (r.UserId ?? string.Empty).Contains(marker, StringComparison.Ordinal)
+            || (r.RepresentedParty ?? string.Empty).Contains(marker, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Request_EmptyXRoadClientBesideInformationMediatorClient_UsesTheLatter()
+    {
+        using var request = XRoadRequest(HttpMethod.Get, PersonPath, client: null, issue: "APP-IM-2");
+        request.Headers.TryAddWithoutValidation("X-Road-Client", string.Empty);
+        request.Headers.Add("Information-Mediator-Client", DemoClient);
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        await XRoadAssert.OkAsync(response);
+        Assert.Equal(DemoClient, Assert.Single(response.Headers.GetValues("X-Road-Client")));
+    }
+
     [Fact]
     public async Task Request_WithInformationMediatorClientHeader_IsAcceptedAsTheClient()
     {

@@ -264,6 +264,22 @@ internal sealed class SigningKey
     public DateTime? RetiredAt { get; set; }
 }
 
+/// <summary>
+/// Longest values the message log keeps (its columns). The gateway refuses a request over one before
+/// logging it: on PostgreSQL the record could not be written.
+/// </summary>
+internal static class LogLimits
+{
+    public const int Client = 300;
+    public const int Service = 400;
+    public const int Method = 10;
+    public const int Path = 2000;
+    public const int XRoadId = 200;
+    public const int UserId = 100;
+    public const int Issue = 200;
+    public const int RepresentedParty = 200;
+}
+
 /// <summary>A read of a person's data, shown to that person.</summary>
 internal sealed class PersonalDataRead
 {

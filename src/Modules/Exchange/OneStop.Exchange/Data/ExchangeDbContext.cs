@@ -129,15 +129,15 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.ToTable("message_log");
             b.HasKey(r => r.Sequence);
             b.Property(r => r.Sequence).ValueGeneratedNever();
-            b.Property(r => r.XRoadId).HasMaxLength(200);
+            b.Property(r => r.XRoadId).HasMaxLength(LogLimits.XRoadId);
             b.Property(r => r.RequestId).HasMaxLength(50);
-            b.Property(r => r.Client).HasMaxLength(300);
-            b.Property(r => r.Service).HasMaxLength(400);
-            b.Property(r => r.Method).HasMaxLength(10);
-            b.Property(r => r.Path).HasMaxLength(2000);
-            b.Property(r => r.UserId).HasMaxLength(100);
-            b.Property(r => r.Issue).HasMaxLength(200);
-            b.Property(r => r.RepresentedParty).HasMaxLength(200);
+            b.Property(r => r.Client).HasMaxLength(LogLimits.Client);
+            b.Property(r => r.Service).HasMaxLength(LogLimits.Service);
+            b.Property(r => r.Method).HasMaxLength(LogLimits.Method);
+            b.Property(r => r.Path).HasMaxLength(LogLimits.Path);
+            b.Property(r => r.UserId).HasMaxLength(LogLimits.UserId);
+            b.Property(r => r.Issue).HasMaxLength(LogLimits.Issue);
+            b.Property(r => r.RepresentedParty).HasMaxLength(LogLimits.RepresentedParty);
             b.Property(r => r.ErrorType).HasMaxLength(200);
             b.Property(r => r.DataSubject).HasMaxLength(13);
             b.Property(r => r.RequestHash).HasMaxLength(100);
@@ -207,9 +207,9 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(r => r.ClientName).HasMaxLength(300);
             b.Property(r => r.Service).HasMaxLength(400);
             b.Property(r => r.ServiceTitle).HasMaxLength(300);
-            b.Property(r => r.Purpose).HasMaxLength(200);
+            b.Property(r => r.Purpose).HasMaxLength(LogLimits.Issue);
             b.Property(r => r.LegalBasis).HasMaxLength(1000);
-            b.Property(r => r.XRoadId).HasMaxLength(200);
+            b.Property(r => r.XRoadId).HasMaxLength(LogLimits.XRoadId);
             b.HasIndex(r => new { r.DataSubject, r.Time });
         });
     }

@@ -213,12 +213,12 @@ internal static class Consents
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Checks the whole consent history; returns the first broken event's sequence or null.</summary>
-    public static async Task<long?> FirstBrokenEventAsync(ExchangeDbContext db, CancellationToken ct)
+    /// <summary>The first event, in order of sequence, that does not follow from the one before it, or null.</summary>
+    public static long? FirstBrokenEvent(IEnumerable<ConsentEvent> events)
     {
         var previous = LogChain.Genesis;
         var expected = 1L;
-        foreach (var e in await db.ConsentEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct))
+        foreach (var e in events)
         {
             if (e.Sequence != expected || e.PreviousHash != previous || HashOf(e) != e.Hash)
             {

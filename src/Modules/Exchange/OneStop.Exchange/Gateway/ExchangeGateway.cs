@@ -73,7 +73,7 @@ internal sealed class ExchangeGateway(
         var servicePath = "/" + string.Join('/', segments[7..]);
         var serviceId = $"{providerSubsystemId}/{serviceCode}";
 
-        var clientHeader = request.Headers[XRoadHeaders.Client].LastOrDefault() ?? request.Headers[XRoadHeaders.GovStackClient].LastOrDefault();
+        var clientHeader = Header(request, XRoadHeaders.Client) ?? Header(request, XRoadHeaders.GovStackClient);
         var (clientParts, clientProblem) = XRoadIdentifier.ParseClient(clientHeader);
         if (clientParts is null)
         {
@@ -84,9 +84,14 @@ internal sealed class ExchangeGateway(
         var clientId = string.Join('/', clientParts);
         // Time-ordered when the gateway makes one up: the log's index on it then grows at one end
         // instead of touching a random page for every exchange.
-        var xroadId = request.Headers[XRoadHeaders.Id].LastOrDefault() is { Length: > 0 and <= 200 } given ? given : $"{clientParts[0]}-{Guid.CreateVersion7(clock.GetUtcNow())}";
+        var xroadId = Header(request, XRoadHeaders.Id) ?? $"{clientParts[0]}-{Guid.CreateVersion7(clock.GetUtcNow())}";
         var exchange = new Exchange(xroadId, requestId, clientId, serviceId, request.Method, servicePath + request.QueryString,
             Header(request, XRoadHeaders.UserId), Header(request, XRoadHeaders.Issue), Header(request, XRoadHeaders.RepresentedParty));
+        if (TooLongToLog(exchange) is { } tooLong)
+        {
+            await RefuseUnattributedAsync(context, XRoadError.InvalidRequest(tooLong), requestId);
+            return;
+        }
 
         var config = await directory.GetAsync(context.RequestAborted);
         var client = config.Subsystems.GetValueOrDefault(clientId);
@@ -293,14 +298,32 @@ internal sealed class ExchangeGateway(
         await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);
     }
 
-    /// <summary>Logs a refused or failed exchange, then answers with the X-Road error.</summary>
+    /// <summary>
+    /// What of the request is longer than the message log keeps, or null. Such a request is refused
+    /// before it is logged: a record that cannot be written would fail its whole batch, other
+    /// clients' exchanges with it.
+    /// </summary>
+    internal static string? TooLongToLog(Exchange e)
+    {
+        (string What, string? Value, int Max)[] fields =
+        [
+            ("The client identifier", e.Client, LogLimits.Client), ("The service identifier", e.Service, LogLimits.Service),
+            ("The method", e.Method, LogLimits.Method), ("The path and query", e.Path, LogLimits.Path),
+            ("X-Road-Id", e.XRoadId, LogLimits.XRoadId), ("X-Road-UserId", e.UserId, LogLimits.UserId),
+            ("X-Road-Issue", e.Issue, LogLimits.Issue), ("X-Road-Represented-Party", e.RepresentedParty, LogLimits.RepresentedParty),
+        ];
+        return fields.FirstOrDefault(f => f.Value?.Length > f.Max) is { What: { } what, Max: var max }
+            ? $"{what} is longer than {max} characters."
+            : null;
+    }
+
     /// <summary>
     /// Refuses a request that names no valid service or client. It cannot be attributed, so it is not in
     /// the message log, but the caller can still match the answer to its message and report the request id.
     /// </summary>
     private static Task RefuseUnattributedAsync(HttpContext context, XRoadError error, string requestId)
     {
-        if (context.Request.Headers[XRoadHeaders.Id].LastOrDefault() is { Length: > 0 and <= 200 } given)
+        if (Header(context.Request, XRoadHeaders.Id) is { Length: <= LogLimits.XRoadId } given)
         {
             context.Response.Headers[XRoadHeaders.Id] = given;
         }
@@ -309,6 +332,7 @@ internal sealed class ExchangeGateway(
         return error.WriteAsync(context, requestId);
     }
 
+    /// <summary>Logs a refused or failed exchange, then answers with the X-Road error.</summary>
     private async Task RespondWithErrorAsync(HttpContext context, Exchange exchange, XRoadError error)
     {
         if (!await TryLogAsync(exchange with { RequestHash = exchange.RequestHash ?? RequestHash(exchange, []) }, error.Status, error.Type, [], null))

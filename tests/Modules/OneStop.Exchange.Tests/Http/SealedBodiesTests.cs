@@ -63,6 +63,28 @@ public sealed class SealedBodiesTests : IAsyncLifetime
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("do not open", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var verification = await app.VerifyLogAsync();
+        Assert.Equal(last, verification.FirstAlteredSequence);
+        Assert.Equal("its sealed response body was altered (it no longer opens)", verification.Problem);
+    }
+
+    [Fact]
+    public async Task SealedBody_OneByteChanged_IsNamedByVerifyLog()
+    {
+        var id = NewCode("sealed-byte-");
+        Assert.Equal(HttpStatusCode.OK, (await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", DemoClient, "APP-SEALED-3", id)).StatusCode);
+        await app.CallTradersAsync(2);
+        var sequence = Assert.Single(await app.LogRecordsAsync(id)).Sequence;
+        Assert.True((await app.VerifyLogAsync()).Intact);
+
+        var body = await app.WithDbAsync(db => db.MessageBodies.AsNoTracking().SingleAsync(b => b.Sequence == sequence));
+        var altered = body.Response!.ToArray();
+        altered[altered.Length / 2] ^= 1;
+        await app.WithDbAsync(db => db.MessageBodies.Where(b => b.Sequence == sequence).ExecuteUpdateAsync(u => u.SetProperty(b => b.Response, altered)));
+
+        var verification = await app.VerifyLogAsync();
+        Assert.Equal(sequence, verification.FirstAlteredSequence);
+        Assert.Contains("sealed response body was altered", verification.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

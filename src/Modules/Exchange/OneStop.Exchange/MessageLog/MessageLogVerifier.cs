@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
@@ -10,8 +11,10 @@ namespace OneStop.Exchange.MessageLog;
 /// followed (or itself) by a signed one (the writer signs the last record of each batch), and the chain head
 /// matching the last record (so that removing records at the end is noticed too). Archived records
 /// are covered by their files' recorded SHA-256 and by the link from the first record still here.
+/// Sealed bodies are opened with this node's key (those sealed with another key cannot be) and must
+/// match the body hashes their records were signed with.
 /// </summary>
-internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchiver archives) : IMessageLogVerifier
+internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchiver archives, BodySealer sealer) : IMessageLogVerifier
 {
     private const int Page = 1000;
 
@@ -81,6 +84,58 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
             }
         }
 
-        return new MessageLogVerification(count, null, null);
+        return await FirstAlteredBodyAsync(cancellationToken) is { } altered
+            ? new MessageLogVerification(count, altered.Sequence, altered.Problem)
+            : new MessageLogVerification(count, null, null);
+    }
+
+    private async Task<(long Sequence, string Problem)?> FirstAlteredBodyAsync(CancellationToken ct)
+    {
+        if (!sealer.Enabled)
+        {
+            return null;
+        }
+
+        for (var after = 0L; ;)
+        {
+            var page = await (from b in db.MessageBodies.AsNoTracking()
+                              where b.Sequence > after
+                              join r in db.MessageLog.AsNoTracking() on b.Sequence equals r.Sequence
+                              orderby b.Sequence
+                              select new { Body = b, r.RequestBodyHash, r.ResponseBodyHash }).Take(Page).ToListAsync(ct);
+            foreach (var sealedBodies in page)
+            {
+                if ((BodyProblem(sealedBodies.Body, request: true, sealedBodies.RequestBodyHash)
+                    ?? BodyProblem(sealedBodies.Body, request: false, sealedBodies.ResponseBodyHash)) is { } problem)
+                {
+                    return (sealedBodies.Body.Sequence, problem);
+                }
+            }
+
+            if (page.Count < Page)
+            {
+                return null;
+            }
+
+            after = page[^1].Body.Sequence;
+        }
+    }
+
+    private string? BodyProblem(MessageBody body, bool request, string? loggedHash)
+    {
+        var part = request ? "request" : "response";
+        byte[]? plain;
+        try
+        {
+            plain = sealer.Open(body, request);
+        }
+        catch (CryptographicException)
+        {
+            return $"its sealed {part} body was altered (it no longer opens)";
+        }
+
+        return plain is null || Convert.ToBase64String(SHA256.HashData(plain)) == loggedHash
+            ? null
+            : $"its sealed {part} body does not match the body hash it was logged with";
     }
 }

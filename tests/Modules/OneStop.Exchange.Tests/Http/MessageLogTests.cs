@@ -26,6 +26,9 @@ public sealed class MessageLogTests(ExchangeAppFactory app) : IClassFixture<Exch
         Assert.Equal(Assert.Single(response.Headers.GetValues("X-Road-Request-Id")), record.RequestId);
         Assert.Equal(Assert.Single(response.Headers.GetValues("X-Road-Request-Hash")), record.RequestHash);
         Assert.NotNull(record.ResponseBodyHash);
+        var mandate = await app.WithDbAsync(db => db.AccessRights.Where(r => r.ClientId == DemoClient && r.ServiceId == Persons).Select(r => r.LegalMandate).SingleAsync());
+        Assert.False(string.IsNullOrWhiteSpace(mandate));
+        Assert.Equal(mandate, record.LegalBasis);
     }
 
     [Fact]
@@ -117,6 +120,7 @@ public sealed class MessageLogTests(ExchangeAppFactory app) : IClassFixture<Exch
     [InlineData("Client")]
     [InlineData("Issue")]
     [InlineData("Time")]
+    [InlineData("LegalBasis")]
     public async Task Log_OneFieldOfAMiddleRecordAltered_VerificationNamesThatRecord(string field)
     {
         await using var fresh = new ExchangeAppFactory();
@@ -134,6 +138,7 @@ public sealed class MessageLogTests(ExchangeAppFactory app) : IClassFixture<Exch
                 "Client" => target.ExecuteUpdateAsync(s => s.SetProperty(r => r.Client, "TH/GOV/DEMO/someone-else")),
                 "Issue" => target.ExecuteUpdateAsync(s => s.SetProperty(r => r.Issue, "APP-FORGED")),
                 "Time" => target.ExecuteUpdateAsync(s => s.SetProperty(r => r.Time, r => r.Time.AddHours(-1))),
+                "LegalBasis" => target.ExecuteUpdateAsync(s => s.SetProperty(r => r.LegalBasis, "A mandate it never had")),
                 _ => throw new ArgumentOutOfRangeException(nameof(field)),
             };
         });

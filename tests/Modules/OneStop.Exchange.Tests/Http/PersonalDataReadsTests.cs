@@ -41,6 +41,7 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
 
         Assert.Equal(client, read.Client);
         Assert.Contains("Consent", read.LegalBasis, StringComparison.Ordinal);
+        Assert.Equal(read.LegalBasis, Assert.Single(await app.LogRecordsAsync(id)).LegalBasis);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class DirectoryApi
     /// <summary>A logged exchange as an operator sees it (metadata and hashes; the data subject masked).</summary>
     public sealed record LoggedExchange(
         long Sequence, DateTime Time, string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
-        string? UserId, string? Issue, string? RepresentedParty, string? DataSubject, int Status, string? ErrorType,
+        string? UserId, string? Issue, string? RepresentedParty, string? DataSubject, string? LegalBasis, int Status, string? ErrorType,
         string RequestHash, string? RequestBodyHash, string? ResponseBodyHash, string Hash);
 
     /// <summary>A page of the log and the address of the next, older one (null on the last page).</summary>
@@ -185,7 +185,7 @@ internal static class DirectoryApi
         var page = await search.RunAsync(db, ct);
         return TypedResults.Ok(new LogPage(
             page.Records.Select(r => new LoggedExchange(r.Sequence, r.Time, r.XRoadId, r.RequestId, r.Client, r.Service, r.Method, r.Path,
-                r.UserId, r.Issue, r.RepresentedParty, r.DataSubject is null ? null : Mask(r.DataSubject), r.Status, r.ErrorType,
+                r.UserId, r.Issue, r.RepresentedParty, r.DataSubject is null ? null : Mask(r.DataSubject), r.LegalBasis, r.Status, r.ErrorType,
                 r.RequestHash, r.RequestBodyHash, r.ResponseBodyHash, r.Hash)).ToList(),
             page.NextBefore is { } before ? "/api/exchange/admin/log" + search.QueryFor(before) : null));
     }

@@ -212,6 +212,9 @@ internal sealed class MessageLogRecord
 
     public string? ResponseBodyHash { get; init; }
 
+    /// <summary>For personal data: the legal mandate or the consent the read relied on.</summary>
+    public string? LegalBasis { get; init; }
+
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }

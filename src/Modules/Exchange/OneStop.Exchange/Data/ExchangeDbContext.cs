@@ -143,6 +143,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(r => r.RequestHash).HasMaxLength(100);
             b.Property(r => r.RequestBodyHash).HasMaxLength(100);
             b.Property(r => r.ResponseBodyHash).HasMaxLength(100);
+            b.Property(r => r.LegalBasis).HasMaxLength(1000);
             b.Property(r => r.PreviousHash).HasMaxLength(64);
             b.Property(r => r.Hash).HasMaxLength(64);
             b.Property(r => r.Signature).HasMaxLength(100);

@@ -178,10 +178,10 @@ internal sealed class ExchangeGateway(
             }
         }
 
-        await ForwardAsync(context, exchange with { DataSubject = dataSubject }, service, client, legalBasis);
+        await ForwardAsync(context, exchange with { DataSubject = dataSubject, LegalBasis = legalBasis }, service, client);
     }
 
-    private async Task ForwardAsync(HttpContext context, Exchange exchange, ExchangeService service, Subsystem client, string? legalBasis)
+    private async Task ForwardAsync(HttpContext context, Exchange exchange, ExchangeService service, Subsystem client)
     {
         var request = context.Request;
         var body = exchange.RequestBody ?? [];
@@ -253,7 +253,7 @@ internal sealed class ExchangeGateway(
             ? new PersonalDataRead
             {
                 DataSubject = subject, Time = clock.GetUtcNow().UtcDateTime, Client = exchange.Client, ClientName = client.Name,
-                Service = exchange.Service, ServiceTitle = service.Title, Purpose = exchange.Issue!, LegalBasis = legalBasis!, XRoadId = exchange.XRoadId,
+                Service = exchange.Service, ServiceTitle = service.Title, Purpose = exchange.Issue!, LegalBasis = exchange.LegalBasis!, XRoadId = exchange.XRoadId,
             }
             : null;
         if (!await TryLogAsync(exchange, response.Status, null, response.Body, read))
@@ -352,7 +352,7 @@ internal sealed class ExchangeGateway(
                 clock.GetUtcNow().UtcDateTime, e.XRoadId, e.RequestId, e.Client, e.Service, e.Method, e.Path, e.UserId, e.Issue,
                 e.RepresentedParty, e.DataSubject, status, errorType, e.RequestHash ?? RequestHash(e, []), e.RequestBodyHash,
                 responseBody.Length > 0 ? Convert.ToBase64String(SHA256.HashData(responseBody)) : null, read,
-                bodies.Enabled ? e.RequestBody : null, bodies.Enabled ? responseBody : null));
+                bodies.Enabled ? e.RequestBody : null, bodies.Enabled ? responseBody : null, e.LegalBasis));
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -526,4 +526,4 @@ internal sealed class ExchangeGateway(
 internal sealed record Exchange(
     string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
     string? UserId, string? Issue, string? RepresentedParty, string? DataSubject = null, string? RequestHash = null, string? RequestBodyHash = null,
-    byte[]? RequestBody = null);
+    byte[]? RequestBody = null, string? LegalBasis = null);

@@ -424,6 +424,10 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -48,6 +48,7 @@ public sealed class LogSearchTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(200, record.GetProperty("status").GetInt32());
         Assert.Equal("1-xxxx-xxxxx-x1-3", record.GetProperty("dataSubject").GetString());
+        Assert.Equal("/1-xxxx-xxxxx-x1-3", record.GetProperty("path").GetString());
     }
 
     [Fact]

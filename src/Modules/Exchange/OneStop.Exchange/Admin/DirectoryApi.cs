@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,11 +10,12 @@ using OneStop.Exchange.MessageLog;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Http;
+using OneStop.SharedKernel.Identifiers;
 
 namespace OneStop.Exchange.Admin;
 
 /// <summary>The operators' API for the exchange directory (the admin pages do the same through <see cref="DirectoryEditor"/>).</summary>
-internal static class DirectoryApi
+internal static partial class DirectoryApi
 {
     /// <summary>What a save did.</summary>
     public sealed record Saved(string Id, DirectoryEditor.Outcome Outcome);
@@ -21,7 +23,7 @@ internal static class DirectoryApi
     /// <summary>A consent as an operator sees it: the person's ID masked, since operators need counts and scopes, not identities.</summary>
     public sealed record ConsentSummary(Guid Id, string DataSubject, string Client, string Service, string Purpose, DateTime GrantedAt, DateTime ExpiresAt, DateTime? WithdrawnAt, bool Active);
 
-    /// <summary>A logged exchange as an operator sees it (metadata and hashes; the data subject masked).</summary>
+    /// <summary>A logged exchange as an operator sees it (metadata and hashes; citizen IDs masked, in the path too).</summary>
     public sealed record LoggedExchange(
         long Sequence, DateTime Time, string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
         string? UserId, string? Issue, string? RepresentedParty, string? DataSubject, string? LegalBasis, int Status, string? ErrorType,
@@ -184,7 +186,7 @@ internal static class DirectoryApi
 
         var page = await search.RunAsync(db, ct);
         return TypedResults.Ok(new LogPage(
-            page.Records.Select(r => new LoggedExchange(r.Sequence, r.Time, r.XRoadId, r.RequestId, r.Client, r.Service, r.Method, r.Path,
+            page.Records.Select(r => new LoggedExchange(r.Sequence, r.Time, r.XRoadId, r.RequestId, r.Client, r.Service, r.Method, MaskCitizenIds(r.Path),
                 r.UserId, r.Issue, r.RepresentedParty, r.DataSubject is null ? null : Mask(r.DataSubject), r.LegalBasis, r.Status, r.ErrorType,
                 r.RequestHash, r.RequestBodyHash, r.ResponseBodyHash, r.Hash)).ToList(),
             page.NextBefore is { } before ? "/api/exchange/admin/log" + search.QueryFor(before) : null));
@@ -219,4 +221,11 @@ internal static class DirectoryApi
     /// <summary>1999900000013 → 1-xxxx-xxxxx-x1-3: enough to tell consents apart on a screen, not to identify anyone.</summary>
     public static string Mask(string citizenId)
         => citizenId.Length == 13 ? $"{citizenId[0]}-xxxx-xxxxx-x{citizenId[11]}-{citizenId[12]}" : "xxxxxxxxxxxxx";
+
+    /// <summary>A logged path with every citizen ID in it masked (<c>/persons/1999900000013</c> → <c>/persons/1-xxxx-xxxxx-x1-3</c>).</summary>
+    public static string MaskCitizenIds(string path)
+        => ThirteenDigits().Replace(path, m => ThaiCitizenId.TryParse(m.Value, out _) ? Mask(m.Value) : m.Value);
+
+    [GeneratedRegex(@"(?<!\d)\d{13}(?!\d)")]
+    private static partial Regex ThirteenDigits();
 }

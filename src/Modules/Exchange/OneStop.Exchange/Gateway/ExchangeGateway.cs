@@ -430,7 +430,6 @@ internal sealed class ExchangeGateway(
         return consent is null ? null : $"Consent of the data subject ({consent.Purpose}), granted {consent.GrantedAt:O}";
     }
 
-    /// <summary>The person a request is about: the citizen ID in its path, when there is one.</summary>
     /// <summary>
     /// Whose personal data a request is about: the citizen ID in its path or, for a request that sends
     /// the ID in a JSON body (as the card check does), its top-level <c>citizenId</c>.
@@ -449,8 +448,7 @@ internal sealed class ExchangeGateway(
 
         try
         {
-            var reader = new Utf8JsonReader(body);
-            using var json = JsonDocument.ParseValue(ref reader);
+            using var json = JsonDocument.Parse(body);
             return json.RootElement.ValueKind == JsonValueKind.Object
                 && json.RootElement.TryGetProperty("citizenId", out var id) && id.ValueKind == JsonValueKind.String
                 && ThaiCitizenId.TryParse(id.GetString(), out var citizen)

@@ -85,4 +85,15 @@ public sealed class XRoadIdentifierTests
         Assert.True(XRoadIdentifier.IsValidPart(new string('a', 100)));
         Assert.False(XRoadIdentifier.IsValidPart(new string('a', 101)));
     }
+
+    [Theory]
+    [InlineData("COM/0105999000016", true)]
+    [InlineData("0105999000016", true)]
+    [InlineData("GOV/DBD", true)]
+    [InlineData("TH/COM/0105999000016", false)]
+    [InlineData("COM/", false)]
+    [InlineData("COM/01059 99", false)]
+    [InlineData("COM/a;b", false)]
+    public void IsRepresentedParty_FollowsPrRest(string header, bool valid)
+        => Assert.Equal(valid, XRoadIdentifier.IsRepresentedParty(header));
 }

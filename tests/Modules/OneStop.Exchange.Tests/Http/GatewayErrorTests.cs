@@ -59,6 +59,30 @@ public sealed class GatewayErrorTests(ExchangeAppFactory app) : IClassFixture<Ex
             || (r.RepresentedParty ?? string.Empty).Contains(marker, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("COM/0105999000016", HttpStatusCode.OK)]
+    [InlineData("TH/COM/0105999000016", HttpStatusCode.BadRequest)]
+    public async Task Request_RepresentedParty_MustBeClassAndCode_AndIsLoggedEitherWay(string party, HttpStatusCode status)
+    {
+        var id = NewCode("party-");
+        using var request = XRoadRequest(HttpMethod.Get, PersonPath, issue: "APP-PARTY", xroadId: id);
+        request.Headers.Add("X-Road-Represented-Party", party);
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        if (status == HttpStatusCode.OK)
+        {
+            await XRoadAssert.OkAsync(response);
+        }
+        else
+        {
+            var error = await XRoadAssert.ErrorAsync(response, status, "Server.ClientProxy.InvalidRequest");
+            Assert.Contains("[memberClass/]memberCode", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(party, Assert.Single(await app.LogRecordsAsync(id)).RepresentedParty);
+    }
+
     [Fact]
     public async Task Request_EmptyXRoadClientBesideInformationMediatorClient_UsesTheLatter()
     {

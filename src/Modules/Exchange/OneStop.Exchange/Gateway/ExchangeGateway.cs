@@ -107,6 +107,13 @@ internal sealed class ExchangeGateway(
             return;
         }
 
+        if (exchange.RepresentedParty is { } party && !XRoadIdentifier.IsRepresentedParty(party))
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.InvalidRequest(
+                $"'{party}' is not a represented party: X-Road-Represented-Party is [memberClass/]memberCode, e.g. COM/0105999000016."));
+            return;
+        }
+
         if (request.ContentLength > MaxRequestBody)
         {
             await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(MaxRequestBody));

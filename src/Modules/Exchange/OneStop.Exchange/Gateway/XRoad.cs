@@ -92,4 +92,8 @@ internal static partial class XRoadIdentifier
             ? (null, $"'{header}' names a member; access rights are granted to subsystems, so add the subsystem code.")
             : (parts, null);
     }
+
+    /// <summary>Whether an <c>X-Road-Represented-Party</c> has PR-REST's form: <c>[memberClass/]memberCode</c>.</summary>
+    public static bool IsRepresentedParty(string header)
+        => header.Split('/') is { Length: 1 or 2 } parts && parts.Select(Uri.UnescapeDataString).All(IsValidPart);
 }

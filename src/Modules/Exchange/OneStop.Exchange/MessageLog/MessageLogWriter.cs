@@ -82,16 +82,13 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
                     batch.Add(item);
                 }
 
-                try
+                if (!TryWrite(batch, stoppingToken) && batch.Count > 1)
                 {
-                    // SQLite's calls complete on this thread; PostgreSQL's I/O completes on the pool while this one waits.
-                    WriteAsync(batch, stoppingToken).GetAwaiter().GetResult();
-                    batch.ForEach(b => b.Done.TrySetResult());
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    ResetWriterContextAsync().AsTask().GetAwaiter().GetResult();
-                    batch.ForEach(b => b.Done.TrySetException(ex));
+                    // One record that cannot be written must not fail the others with it: each is tried alone.
+                    foreach (var single in batch)
+                    {
+                        TryWrite([single], stoppingToken);
+                    }
                 }
             }
         }
@@ -109,6 +106,28 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
         }
 
         ResetWriterContextAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Writes a batch durably and completes its requests; on failure starts over on a new connection and, for a single request, fails it.</summary>
+    private bool TryWrite(List<(LogEntry Entry, TaskCompletionSource Done)> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // SQLite's calls complete on this thread; PostgreSQL's I/O completes on the pool while this one waits.
+            WriteAsync(batch, stoppingToken).GetAwaiter().GetResult();
+            batch.ForEach(b => b.Done.TrySetResult());
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ResetWriterContextAsync().AsTask().GetAwaiter().GetResult();
+            if (batch.Count == 1)
+            {
+                batch[0].Done.TrySetException(ex);
+            }
+
+            return false;
+        }
     }
 
     // One context with one open connection for the writer's life: opening a connection and

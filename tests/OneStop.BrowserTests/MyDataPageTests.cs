@@ -22,6 +22,7 @@ public sealed class MyDataPageTests(RealSignInBrowserFixture browser) : IClassFi
     [Theory]
     [InlineData("/Exchange/Admin", "th-TH", 360)]
     [InlineData("/Exchange/Admin/Log", "en-GB", 1280)]
+    [InlineData("/Exchange/Admin/Log", "th-TH", 360)]
     public async Task AdminPage_SignedInAsThePlatformAdministrator_PassesAxe(string path, string locale, int width)
     {
         var page = await browser.NewPageAsync(width, locale);

@@ -174,7 +174,7 @@ internal static partial class DirectoryApi
             text = null;
         }
 
-        return new LoggedBody(Convert.ToBase64String(plain), text, Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(plain)) == loggedHash);
+        return new LoggedBody(Convert.ToBase64String(plain), text, LogChain.BodyHash(plain) == loggedHash);
     }
 
     private static async Task<Results<Ok<LogPage>, ProblemHttpResult>> LogAsync([AsParameters] LogSearch search, ExchangeDbContext db, CancellationToken ct)

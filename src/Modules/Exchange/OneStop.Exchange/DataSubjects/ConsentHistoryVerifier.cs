@@ -19,7 +19,7 @@ internal sealed class ConsentHistoryVerifier(ExchangeDbContext db) : IConsentHis
     }
 
     /// <summary>The first thing wrong with the history or the consents, or null.</summary>
-    internal static string? Problem(IReadOnlyList<ConsentEvent> events, IReadOnlyList<Consent> consents)
+    private static string? Problem(IReadOnlyList<ConsentEvent> events, IReadOnlyList<Consent> consents)
     {
         if (Consents.FirstBrokenEvent(events) is { } broken)
         {

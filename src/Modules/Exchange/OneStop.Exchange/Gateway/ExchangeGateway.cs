@@ -161,7 +161,7 @@ internal sealed class ExchangeGateway(
         exchange = exchange with
         {
             RequestHash = RequestHash(exchange, body),
-            RequestBodyHash = body.Length > 0 ? Convert.ToBase64String(SHA256.HashData(body)) : null,
+            RequestBodyHash = LogChain.BodyHash(body),
             RequestBody = body,
         };
 
@@ -358,7 +358,7 @@ internal sealed class ExchangeGateway(
             await log.AppendAsync(new LogEntry(
                 clock.GetUtcNow().UtcDateTime, e.XRoadId, e.RequestId, e.Client, e.Service, e.Method, e.Path, e.UserId, e.Issue,
                 e.RepresentedParty, e.DataSubject, status, errorType, e.RequestHash ?? RequestHash(e, []), e.RequestBodyHash,
-                responseBody.Length > 0 ? Convert.ToBase64String(SHA256.HashData(responseBody)) : null, read,
+                LogChain.BodyHash(responseBody), read,
                 bodies.Enabled ? e.RequestBody : null, bodies.Enabled ? responseBody : null, e.LegalBasis));
             return true;
         }

@@ -134,7 +134,7 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
             return $"its sealed {part} body was altered (it no longer opens)";
         }
 
-        return plain is null || Convert.ToBase64String(SHA256.HashData(plain)) == loggedHash
+        return plain is null || LogChain.BodyHash(plain) == loggedHash
             ? null
             : $"its sealed {part} body does not match the body hash it was logged with";
     }

@@ -316,6 +316,9 @@ internal static class LogChain
     public static byte[] CheckpointDigest(long sequence, string hash, DateTime time)
         => SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', "checkpoint", sequence.ToString(CultureInfo.InvariantCulture), hash, time.ToString("O", CultureInfo.InvariantCulture))));
 
+    /// <summary>How the log records a body: base64 SHA-256, or null for an empty one.</summary>
+    public static string? BodyHash(byte[] body) => body.Length > 0 ? Convert.ToBase64String(SHA256.HashData(body)) : null;
+
     /// <summary>SHA-256 over the previous hash and every logged field, in a fixed order.</summary>
     public static string HashOf(MessageLogRecord r)
     {

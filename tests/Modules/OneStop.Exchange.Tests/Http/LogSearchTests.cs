@@ -136,6 +136,19 @@ public sealed class LogSearchTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
+    [InlineData("en", "No records match these filters.")]
+    [InlineData("th", "ไม่มีรายการที่ตรงกับเงื่อนไขนี้")]
+    public async Task Page_NothingFound_SaysSoInTheReadersLanguage(string language, string message)
+    {
+        var admin = app.CreateClientWithRoles("Admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var html = await admin.GetStringAsync(new Uri($"/Exchange/Admin/Log?id=nobody-{Guid.NewGuid():N}", UriKind.Relative));
+
+        Assert.Contains(message, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("from=2569-13-45")]
     [InlineData("before=abc")]
     public async Task Page_BadFilter_Is400WithTheErrorSummary(string query)

@@ -20,6 +20,17 @@ public static class ExchangeNames
     public const string DigitalIdClient = "TH/GOV/DGA/digital-id";
 }
 
+/// <summary>What a provider tells the exchange beside its answer; the exchange does not pass it on to the consumer.</summary>
+public static class ExchangeProviderHeaders
+{
+    /// <summary>
+    /// Citizen IDs, comma-separated, of the people whose data an answer discloses besides the one asked
+    /// about: the members of a house registration, a company's directors. The exchange records the read
+    /// for each of them too, so that they see it among the reads of their data.
+    /// </summary>
+    public const string DataSubjects = "X-OneStop-Data-Subjects";
+}
+
 /// <summary>Checks the signed, hash-chained message log end to end.</summary>
 public interface IMessageLogVerifier
 {

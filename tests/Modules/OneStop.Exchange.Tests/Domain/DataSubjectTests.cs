@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Primitives;
+using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Gateway;
 
 namespace OneStop.Exchange.Tests.Domain;
@@ -32,4 +34,20 @@ public sealed class DataSubjectTests
     [Fact]
     public void PathAndBody_ThePathWins()
         => Assert.Equal("1999900000013", Of("/persons/1999900000013", """{"citizenId":"1999900000021"}""", "application/json"));
+
+    [Fact]
+    public void DisclosedSubjects_ValidDistinctCitizenIdsFromEveryValueOfTheHeader_WhateverItsCase()
+    {
+        IEnumerable<KeyValuePair<string, StringValues>> headers =
+        [
+            KeyValuePair.Create("x-onestop-data-subjects", new StringValues(["1999900000013, 1999900000014", " ,1999900000021"])),
+            KeyValuePair.Create("Content-Type", new StringValues("1999900001036")),
+            KeyValuePair.Create(ExchangeProviderHeaders.DataSubjects, new StringValues("1999900000013,0105999000016,1999900001036")),
+        ];
+
+        Assert.Equal(["1999900000013", "1999900000021", "1999900001036"], ExchangeGateway.DisclosedSubjects(headers));
+    }
+
+    [Fact]
+    public void DisclosedSubjects_NoHeader_IsNobody() => Assert.Empty(ExchangeGateway.DisclosedSubjects([KeyValuePair.Create("X-Other", new StringValues("1999900000013"))]));
 }

@@ -14,7 +14,7 @@ public sealed class LogChainTests
 
     private static readonly LogEntry Entry = new(
         Time, "TH-6f1c", "0b7e7c2e-req", "TH/GOV/DEMO/counter", "TH/GOV/DOPA/population/persons", "GET", "/1999900000013",
-        "TH1999900000013", "APP-2026-0001", "GOV/0105999000016", "1999900000013", 200, null, "request-hash", "request-body-hash", "response-body-hash", null);
+        "TH1999900000013", "APP-2026-0001", "GOV/0105999000016", "1999900000013", 200, null, "request-hash", "request-body-hash", "response-body-hash", []);
 
     /// <summary>Every field of a log record except its own hash and signature.</summary>
     public static TheoryData<string> HashedFields => new(typeof(MessageLogRecord).GetProperties()

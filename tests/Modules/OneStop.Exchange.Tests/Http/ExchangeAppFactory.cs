@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Exchange.Contracts;
 using OneStop.Testing;
 
 namespace OneStop.Exchange.Tests.Http;
 
 /// <summary>
 /// The app with test providers the exchange can forward to (<c>/test-provider/slow</c>, <c>/fail</c>,
-/// <c>/drop</c>, <c>/count</c>, <c>/headers</c>), registered with relative URLs and so called in process as the registries are;
+/// <c>/drop</c>, <c>/count</c>, <c>/headers</c>, <c>/discloses</c>), registered with relative URLs and so called in process as the registries are;
 /// absolute URLs go to the real network, so that a closed loopback port fails as it would in production.
 /// </summary>
 public sealed class ExchangeAppFactory : AppFactory
@@ -19,6 +20,7 @@ public sealed class ExchangeAppFactory : AppFactory
     public const string CountingProvider = "/test-provider/count";
     public const string DroppingProvider = "/test-provider/drop";
     public const string HeaderEchoProvider = "/test-provider/headers";
+    public const string DisclosingProvider = "/test-provider/discloses";
 
     private readonly ConcurrentQueue<string> countedCalls = new();
 
@@ -61,6 +63,13 @@ public sealed class ExchangeAppFactory : AppFactory
             // Answers with the request's headers, one "name: value" per line, names in lower case.
             app.Map(HeaderEchoProvider, echo => echo.Run(context => context.Response.WriteAsync(string.Join('\n',
                 context.Request.Headers.Select(h => $"{h.Key.ToLowerInvariant()}: {h.Value}")))));
+            // Declares the people its answer discloses, with a malformed entry, a bad checksum and a repeat among them.
+            app.Map(DisclosingProvider, disclose => disclose.Run(context =>
+            {
+                context.Response.Headers.Append(ExchangeProviderHeaders.DataSubjects, "1999900000021, not-an-id,1999900000022");
+                context.Response.Headers.Append(ExchangeProviderHeaders.DataSubjects, "1999900001036,1999900000021");
+                return context.Response.WriteAsync("{}");
+            }));
             next(app);
         };
     }

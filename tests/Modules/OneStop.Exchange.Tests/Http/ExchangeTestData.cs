@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
+using OneStop.SyntheticData;
 using OneStop.Testing;
 
 namespace OneStop.Exchange.Tests.Http;
@@ -18,11 +19,19 @@ internal static class ExchangeTestData
     public const string Persons = "TH/GOV/DOPA/population/persons";
     public const string CardCheck = "TH/GOV/DOPA/population/card-check";
     public const string Traders = "TH/GOV/CUSTOMS/nsw/traders";
+    public const string Companies = "TH/GOV/DBD/juristic/companies";
 
     /// <summary>Documented demo citizens (always generated).</summary>
     public const string DocumentedCitizen = "1999900000013";
     public const string OtherDocumentedCitizen = "1999900000021";
     public const string ThirdDocumentedCitizen = "1999900001036";
+
+    /// <summary>A documented demo company (always generated).</summary>
+    public const string DocumentedCompany = "0105999000016";
+
+    /// <summary>A generated citizen who shares a house registration with others (the tests' demo data: seed 42, 50 citizens, 10 companies).</summary>
+    public static readonly string CitizenWithHousemates = new SyntheticDataGenerator(42).Generate(50, 10).Citizens
+        .GroupBy(c => c.HouseId).First(house => house.Count() >= 2).First().CitizenId.Value;
 
     public static string NewCode(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 

@@ -15,7 +15,7 @@ public sealed class MessageLogWriterTests(ExchangeAppFactory app) : IClassFixtur
         var marker = NewCode("batch-");
         // No X-Road ID: the column is NOT NULL on both databases, so this record cannot be stored.
         LogEntry Entry(int i) => new(DateTime.UtcNow, i == 10 ? null! : $"{marker}-{i}", Guid.NewGuid().ToString(), DemoClient, Traders,
-            "GET", "/" + i, null, marker, null, null, 200, null, "request-hash", null, null, null);
+            "GET", "/" + i, null, marker, null, null, 200, null, "request-hash", null, null, []);
 
         // Queued together, so that the writer takes them as one batch.
         var appends = Enumerable.Range(0, 20).Select(i => writer.AppendAsync(Entry(i))).ToList();

@@ -26,6 +26,25 @@ public sealed partial class MyDataPageTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task MyData_ReadOfACompanyIAmDirectorOf_SaysIWasNamedInSomeoneElsesRecord()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/r1/TH/GOV/DBD/juristic/companies/0105999000016");
+        request.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
+        request.Headers.Add("X-Road-Issue", "FACTORY-LICENCE-2026-7");
+        var response = await app.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var company = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var director = company.RootElement.GetProperty("directors")[0].GetProperty("citizenId").GetString()!;
+
+        var citizen = app.CreateClientAsCitizen(director);
+        var html = await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
+        Assert.Contains("FACTORY-LICENCE-2026-7", html, StringComparison.Ordinal);
+        Assert.Contains("คุณมีชื่ออยู่ในข้อมูลของผู้อื่น", html, StringComparison.Ordinal);
+        citizen.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        Assert.Contains("You are named in someone else&#x27;s record", await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MyData_WithdrawButton_WithdrawsTheConsent()
     {
         var citizen = app.CreateClientAsCitizen(Person);

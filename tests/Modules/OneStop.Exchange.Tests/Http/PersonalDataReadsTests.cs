@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Exchange.Contracts;
 using OneStop.Testing;
 using static OneStop.Exchange.Tests.Http.ExchangeTestData;
 
@@ -105,6 +108,45 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task MyDataReads_MembersOfTheHouseNamedInARecord_SeeTheReadAsIncidental()
+    {
+        var id = NewCode("house-read-");
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{CitizenWithHousemates}", DemoClient, "APP-HOUSE-1", id);
+        var others = CitizenIds(await XRoadAssert.OkAsync(response), "house", "members").Where(m => m != CitizenWithHousemates).ToList();
+        Assert.NotEmpty(others);
+
+        Assert.Equal(others.ToHashSet(), await ReadersOfAsync(id, others, incidental: true));
+        Assert.Single(await ReadersOfAsync(id, [CitizenWithHousemates], incidental: false));
+        Assert.False(response.Headers.Contains(ExchangeProviderHeaders.DataSubjects), "the provider's list of subjects is the exchange's, not the consumer's");
+    }
+
+    [Fact]
+    public async Task MyDataReads_DirectorsNamedInACompanyRecord_SeeTheRead()
+    {
+        var id = NewCode("company-read-");
+        var directors = CitizenIds(await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Companies}/{DocumentedCompany}", DemoClient, "APP-DBD-1", id)), "directors");
+        Assert.NotEmpty(directors);
+
+        Assert.Equal(directors.ToHashSet(), await ReadersOfAsync(id, directors, incidental: true));
+        Assert.Equal(directors.Count, (await app.WithDbAsync(db => db.PersonalDataReads.Where(r => r.XRoadId == id).ToListAsync())).Count);
+    }
+
+    [Fact]
+    public async Task ProviderDeclaringSubjects_OnlyValidDistinctCitizenIdsAreRecorded()
+    {
+        var service = await app.AddServiceAsync(ExchangeAppFactory.DisclosingProvider, personalData: true);
+        await app.GrantAsync(DemoClient, service, "GET", "/*", legalMandate: "Test mandate");
+        var id = NewCode("declared-");
+
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/x", DemoClient, "APP-DECL-1", id);
+        await XRoadAssert.OkAsync(response);
+
+        var subjects = await app.WithDbAsync(db => db.PersonalDataReads.Where(r => r.XRoadId == id).Select(r => r.DataSubject).ToListAsync());
+        Assert.Equal([OtherDocumentedCitizen, ThirdDocumentedCitizen], subjects.Order());
+        Assert.False(response.Headers.Contains(ExchangeProviderHeaders.DataSubjects));
+    }
+
+    [Fact]
     public async Task MyDataReads_Anonymous_Is401()
     {
         var response = await app.CreateClient().GetAsync(new Uri(MyDataReads, UriKind.Relative));
@@ -134,5 +176,27 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
         return await response.ReadJsonAsync<List<ReadDto>>() ?? [];
     }
 
-    private sealed record ReadDto(DateTime Time, string Client, string ClientName, string Service, string ServiceTitle, string Purpose, string LegalBasis, string XRoadId);
+    private async Task<HashSet<string>> ReadersOfAsync(string xroadId, IEnumerable<string> citizens, bool incidental)
+    {
+        var found = new HashSet<string>();
+        foreach (var citizen in citizens)
+        {
+            if ((await ReadsAsync(app.CreateClientAsCitizen(citizen))).SingleOrDefault(r => r.XRoadId == xroadId) is { } read)
+            {
+                Assert.Equal(incidental, read.Incidental);
+                found.Add(citizen);
+            }
+        }
+
+        return found;
+    }
+
+    private static List<string> CitizenIds(string body, params string[] path)
+    {
+        using var json = JsonDocument.Parse(body);
+        var list = path.Aggregate(json.RootElement, (e, name) => e.GetProperty(name));
+        return [.. list.EnumerateArray().Select(e => e.GetProperty("citizenId").GetString()!)];
+    }
+
+    private sealed record ReadDto(DateTime Time, string Client, string ClientName, string Service, string ServiceTitle, string Purpose, string LegalBasis, string XRoadId, bool Incidental);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using OneStop.Exchange.Contracts;
 using OneStop.Registries.Contracts;
 using OneStop.SharedKernel.Identifiers;
 using OneStop.Testing;
@@ -71,6 +72,17 @@ public sealed class CompaniesApiTests(AppFactory app) : IClassFixture<AppFactory
                 company.GetProperty("directors").EnumerateArray().Select(d => (d.GetProperty("citizenId").GetString()!, d.GetProperty("maySign").GetBoolean())));
             Assert.All(company.GetProperty("directors").EnumerateArray(), d => Assert.False(string.IsNullOrWhiteSpace(d.GetProperty("nameTh").GetString())));
         }
+    }
+
+    [Fact]
+    public async Task GetCompany_TellsTheExchangeWhoseDataItDiscloses_EveryDirector()
+    {
+        var expected = RegistryTestData.Company(RegistryTestData.DocumentedJuristicIds[0]);
+        var response = await client.GetAsync(new Uri($"{RegistryProviders.JuristicCompanies}/{expected.JuristicId.Value}", UriKind.Relative));
+
+        Assert.Equal(
+            expected.Directors.Select(d => d.CitizenId.Value).Order(StringComparer.Ordinal),
+            Assert.Single(response.Headers.GetValues(ExchangeProviderHeaders.DataSubjects)).Split(',').Order(StringComparer.Ordinal));
     }
 
     [Theory]

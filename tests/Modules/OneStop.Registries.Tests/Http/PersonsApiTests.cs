@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Exchange.Contracts;
 using OneStop.Registries.Contracts;
 using OneStop.Registries.Data;
 using OneStop.SharedKernel.Identifiers;
@@ -31,6 +32,17 @@ public sealed class PersonsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(expected.Gender.ToString(), person.GetProperty("gender").GetString());
         Assert.Equal("THA", person.GetProperty("nationality").GetString());
         Assert.Equal("Alive", person.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task GetPerson_TellsTheExchangeWhoseDataItDiscloses_EveryMemberOfTheHouse()
+    {
+        var person = RegistryTestData.Demo.Citizens.GroupBy(c => c.HouseId).First(h => h.Count() >= 2).First();
+        var response = await client.GetAsync(new Uri($"{RegistryProviders.PopulationPersons}/{person.CitizenId.Value}", UriKind.Relative));
+
+        Assert.Equal(
+            RegistryTestData.Demo.Citizens.Where(c => c.HouseId == person.HouseId).Select(c => c.CitizenId.Value).Order(StringComparer.Ordinal),
+            Assert.Single(response.Headers.GetValues(ExchangeProviderHeaders.DataSubjects)).Split(',').Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -305,6 +305,9 @@ internal sealed class PersonalDataRead
     public required string LegalBasis { get; init; }
 
     public required string XRoadId { get; init; }
+
+    /// <summary>The person was named in the record of someone else (as a member of its house, as a company's director), not the one asked for.</summary>
+    public bool Incidental { get; init; }
 }
 
 /// <summary>A change an operator made to the exchange's directory (members, subsystems, services, rights): who, when, what.</summary>

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
 using OneStop.Exchange.MessageLog;
 using OneStop.Exchange.Metadata;
@@ -256,14 +258,8 @@ internal sealed class ExchangeGateway(
             return;
         }
 
-        var read = exchange.DataSubject is { } subject && response.Status is >= 200 and < 300
-            ? new PersonalDataRead
-            {
-                DataSubject = subject, Time = clock.GetUtcNow().UtcDateTime, Client = exchange.Client, ClientName = client.Name,
-                Service = exchange.Service, ServiceTitle = service.Title, Purpose = exchange.Issue!, LegalBasis = exchange.LegalBasis!, XRoadId = exchange.XRoadId,
-            }
-            : null;
-        if (!await TryLogAsync(exchange, response.Status, null, response.Body, read))
+        var reads = service.PersonalData && response.Status is >= 200 and < 300 ? ReadsOf(exchange, client, service, response.Headers) : [];
+        if (!await TryLogAsync(exchange, response.Status, null, response.Body, reads))
         {
             await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
             return;
@@ -272,7 +268,8 @@ internal sealed class ExchangeGateway(
         context.Response.StatusCode = response.Status;
         foreach (var (name, values) in response.Headers)
         {
-            if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase))
+            if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(name, ExchangeProviderHeaders.DataSubjects, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Headers[name] = values;
             }
@@ -282,6 +279,28 @@ internal sealed class ExchangeGateway(
         context.Response.ContentLength = response.Body.Length;
         await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
     }
+
+    /// <summary>
+    /// A read record for each person an answer is about: the one asked for, and the others whose data the
+    /// provider says it discloses (<see cref="ExchangeProviderHeaders.DataSubjects"/>), so that they see it too.
+    /// </summary>
+    private List<PersonalDataRead> ReadsOf(Exchange exchange, Subsystem client, ExchangeService service, IEnumerable<KeyValuePair<string, StringValues>> answerHeaders)
+    {
+        var time = clock.GetUtcNow().UtcDateTime;
+        PersonalDataRead ReadOf(string subject) => new()
+        {
+            DataSubject = subject, Incidental = subject != exchange.DataSubject, Time = time, Client = exchange.Client, ClientName = client.Name,
+            Service = exchange.Service, ServiceTitle = service.Title, Purpose = exchange.Issue!, LegalBasis = exchange.LegalBasis!, XRoadId = exchange.XRoadId,
+        };
+        var others = DisclosedSubjects(answerHeaders).Where(s => s != exchange.DataSubject);
+        return [.. (exchange.DataSubject is { } asked ? others.Prepend(asked) : others).Select(ReadOf)];
+    }
+
+    /// <summary>The distinct valid citizen IDs a provider's answer declares it discloses; anything else in the header is ignored.</summary>
+    internal static IEnumerable<string> DisclosedSubjects(IEnumerable<KeyValuePair<string, StringValues>> answerHeaders)
+        => answerHeaders.Where(h => string.Equals(h.Key, ExchangeProviderHeaders.DataSubjects, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(h => h.Value.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+            .Select(v => ThaiCitizenId.TryParse(v, out var id) ? id.Value : null).OfType<string>().Distinct(StringComparer.Ordinal);
 
     private async Task AnswerMetadataAsync(HttpContext context, Exchange exchange, string serviceCode, string providerSubsystemId)
     {
@@ -293,7 +312,7 @@ internal sealed class ExchangeGateway(
         }
 
         exchange = exchange with { RequestHash = RequestHash(exchange, []) };
-        if (!await TryLogAsync(exchange, StatusCodes.Status200OK, null, answer.Body, null))
+        if (!await TryLogAsync(exchange, StatusCodes.Status200OK, null, answer.Body, []))
         {
             await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
             return;
@@ -342,7 +361,7 @@ internal sealed class ExchangeGateway(
     /// <summary>Logs a refused or failed exchange, then answers with the X-Road error.</summary>
     private async Task RespondWithErrorAsync(HttpContext context, Exchange exchange, XRoadError error)
     {
-        if (!await TryLogAsync(exchange with { RequestHash = exchange.RequestHash ?? RequestHash(exchange, []) }, error.Status, error.Type, [], null))
+        if (!await TryLogAsync(exchange with { RequestHash = exchange.RequestHash ?? RequestHash(exchange, []) }, error.Status, error.Type, [], []))
         {
             error = XRoadError.LoggingFailed();
         }
@@ -351,14 +370,14 @@ internal sealed class ExchangeGateway(
         await error.WriteAsync(context, exchange.RequestId);
     }
 
-    internal async Task<bool> TryLogAsync(Exchange e, int status, string? errorType, byte[] responseBody, PersonalDataRead? read)
+    internal async Task<bool> TryLogAsync(Exchange e, int status, string? errorType, byte[] responseBody, IReadOnlyList<PersonalDataRead> reads)
     {
         try
         {
             await log.AppendAsync(new LogEntry(
                 clock.GetUtcNow().UtcDateTime, e.XRoadId, e.RequestId, e.Client, e.Service, e.Method, e.Path, e.UserId, e.Issue,
                 e.RepresentedParty, e.DataSubject, status, errorType, e.RequestHash ?? RequestHash(e, []), e.RequestBodyHash,
-                LogChain.BodyHash(responseBody), read,
+                LogChain.BodyHash(responseBody), reads,
                 bodies.Enabled ? e.RequestBody : null, bodies.Enabled ? responseBody : null, e.LegalBasis));
             return true;
         }

@@ -17,7 +17,7 @@ namespace OneStop.Exchange.MessageLog;
 internal sealed record LogEntry(
     DateTime Time, string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
     string? UserId, string? Issue, string? RepresentedParty, string? DataSubject, int Status, string? ErrorType,
-    string RequestHash, string? RequestBodyHash, string? ResponseBodyHash, PersonalDataRead? Read,
+    string RequestHash, string? RequestBodyHash, string? ResponseBodyHash, IReadOnlyList<PersonalDataRead> Reads,
     byte[]? RequestBody = null, byte[]? ResponseBody = null, string? LegalBasis = null);
 
 /// <summary>
@@ -241,10 +241,7 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
                     checkpoints.Add(LogChain.Checkpoint(record, key));
                 }
 
-                if (entry.Read is { } read)
-                {
-                    reads.Add(read);
-                }
+                reads.AddRange(entry.Reads);
 
                 if (bodies.Seal(sequence, entry.RequestBody, entry.ResponseBody) is { } sealedBody)
                 {

@@ -34,7 +34,7 @@ internal static class JuristicProvider
         return group;
     }
 
-    private static async Task<Results<Ok<CompanyRecord>, ProblemHttpResult>> GetCompanyAsync(string juristicId, RegistriesDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<CompanyRecord>, ProblemHttpResult>> GetCompanyAsync(string juristicId, RegistriesDbContext db, HttpResponse response, CancellationToken ct)
     {
         if (!JuristicPersonId.TryParse(juristicId, out var id))
         {
@@ -53,6 +53,7 @@ internal static class JuristicProvider
         var directors = company.Directors.OrderBy(d => d.CitizenId)
             .Select(d => new DirectorRecord(d.CitizenId, names.GetValueOrDefault(d.CitizenId).Th ?? string.Empty, names.GetValueOrDefault(d.CitizenId).En ?? string.Empty, d.MaySign))
             .ToList();
+        DisclosedSubjects.Declare(response, directors.Select(d => d.CitizenId));
         return TypedResults.Ok(new CompanyRecord(
             company.JuristicId, company.NameTh, company.NameEn, company.Kind.ToString(), company.RegisteredOn, company.Status.ToString(),
             company.CapitalSatang, company.Address, directors, company.Objectives));

@@ -50,7 +50,7 @@ internal static class PopulationProvider
         return group;
     }
 
-    private static async Task<Results<Ok<PersonRecord>, ProblemHttpResult>> GetPersonAsync(string citizenId, RegistriesDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PersonRecord>, ProblemHttpResult>> GetPersonAsync(string citizenId, RegistriesDbContext db, HttpResponse response, CancellationToken ct)
     {
         if (!ThaiCitizenId.TryParse(citizenId, out var id))
         {
@@ -66,6 +66,7 @@ internal static class PopulationProvider
         var members = await db.Persons.AsNoTracking().Where(p => p.HouseId == person.HouseId).OrderBy(p => p.BirthDate)
             .Select(p => new HouseMember(p.CitizenId, p.TitleTh + p.GivenNameTh + " " + p.FamilyNameTh, p.TitleEn + " " + p.GivenNameEn + " " + p.FamilyNameEn))
             .ToListAsync(ct);
+        DisclosedSubjects.Declare(response, members.Select(m => m.CitizenId));
         var card = person.CardIssuedOn is { } issued ? new IdCardRecord(issued, person.CardExpiresOn) : null;
         return TypedResults.Ok(new PersonRecord(
             person.CitizenId, person.TitleTh, person.TitleEn, person.GivenNameTh, person.FamilyNameTh, person.GivenNameEn, person.FamilyNameEn,

@@ -520,6 +520,9 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
+                    b.Property<bool>("Incidental")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LegalBasis")
                         .IsRequired()
                         .HasMaxLength(1000)

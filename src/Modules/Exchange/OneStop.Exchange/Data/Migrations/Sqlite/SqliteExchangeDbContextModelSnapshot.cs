@@ -505,6 +505,9 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Incidental")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegalBasis")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -56,6 +56,22 @@ public sealed class MessageLogArchiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Archive_FileMissing_VerificationNamesTheArchiveAndItsFirstRecord()
+    {
+        await app.CallTradersAsync(3);
+        var result = await ArchiveAsync(DateTime.UtcNow.AddMinutes(1));
+        File.Move(result.File!, result.File + ".moved");
+
+        var verification = await VerifyAsync();
+
+        Assert.False(verification.Intact);
+        Assert.Equal(1, verification.FirstAlteredSequence);
+        Assert.Contains(Path.GetFileName(result.File!) + " is missing", verification.Problem, StringComparison.Ordinal);
+        File.Move(result.File + ".moved", result.File!);
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task Archive_FirstDatabaseRecordAlteredAfterArchiving_IsNamed()
     {
         await app.CallTradersAsync(4);

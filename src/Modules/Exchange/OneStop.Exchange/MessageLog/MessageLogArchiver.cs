@@ -180,10 +180,15 @@ internal sealed class MessageLogArchiver(ExchangeDbContext db, IConfiguration co
                 return (expectedFrom, $"archive {archive.File} starts at {archive.FromSequence}, expected {expectedFrom}");
             }
 
+            // A file taken away is records taken away: verify with every archive back in the folder.
             var path = Path.Combine(Folder, archive.File);
-            if (File.Exists(path))
+            if (!File.Exists(path))
             {
-                await using var stream = File.OpenRead(path);
+                return (archive.FromSequence, $"archive {archive.File} is missing from {Folder}");
+            }
+
+            await using (var stream = File.OpenRead(path))
+            {
                 if (Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct)) != archive.FileSha256)
                 {
                     return (archive.FromSequence, $"archive {archive.File} was altered (its SHA-256 differs from the one recorded)");

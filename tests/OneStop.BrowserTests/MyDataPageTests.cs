@@ -8,12 +8,18 @@ public sealed class MyDataPageTests(RealSignInBrowserFixture browser) : IClassFi
     [InlineData("en-GB", 1280, "Who read my data")]
     public async Task MyData_SignedIn_ShowsThePageInTheLanguageAndPassesAxe(string locale, int width, string heading)
     {
+        // A read of a company this person directs: the page then also explains a read of someone else's record.
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/r1/TH/GOV/DBD/juristic/companies/0105999000016");
+        read.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
+        read.Headers.Add("X-Road-Issue", "BROWSER-DBD-1");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await browser.App.CreateClient().SendAsync(read)).StatusCode);
         var page = await browser.NewPageAsync(width, locale);
 
         await page.GotoAsync("/Exchange/MyData");
         await DigitalIdSignIn.SignInAsync(page, "1999900000013", then: "/Exchange/MyData");
 
         Assert.Equal(heading, await page.InnerTextAsync("h1"));
+        Assert.Contains(locale == "th-TH" ? "มีชื่อคุณในข้อมูลของผู้อื่น" : "You are named in someone else's record", await page.InnerTextAsync("table"), StringComparison.Ordinal);
         await PageChecks.AssertAccessibleAndFitsAsync(page);
         await PageChecks.ScreenshotAsync(page, $"mydata-{locale}-{width}");
         await page.Context.CloseAsync();

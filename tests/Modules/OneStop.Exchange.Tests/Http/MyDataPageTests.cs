@@ -39,7 +39,7 @@ public sealed partial class MyDataPageTests(AppFactory app) : IClassFixture<AppF
         var citizen = app.CreateClientAsCitizen(director);
         var html = await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
         Assert.Contains("FACTORY-LICENCE-2026-7", html, StringComparison.Ordinal);
-        Assert.Contains("คุณมีชื่ออยู่ในข้อมูลของผู้อื่น", html, StringComparison.Ordinal);
+        Assert.Contains("มีชื่อคุณในข้อมูลของผู้อื่น", html, StringComparison.Ordinal);
         citizen.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
         Assert.Contains("You are named in someone else&#x27;s record", await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative)), StringComparison.Ordinal);
     }

@@ -48,6 +48,24 @@ public sealed class SealedBodiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OperatorReadingTheBodiesOfAHouseRecord_IsShownToEveryoneItDisclosed()
+    {
+        var id = NewCode("sealed-house-");
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{CitizenWithHousemates}", DemoClient, "APP-SEALED-3", id));
+        var record = Assert.Single(await app.LogRecordsAsync(id));
+        var housemates = record.DisclosedSubjects!.Split(',');
+        Assert.NotEmpty(housemates);
+
+        await app.CreateClientWithRoles("Admin").GetFromJsonOrFailAsync($"/api/exchange/admin/log/{record.Sequence}/bodies?purpose=Dispute%20D-8");
+
+        var operatorReads = await app.WithDbAsync(db => db.PersonalDataReads.AsNoTracking().Where(r => r.Purpose == "Dispute D-8").ToListAsync());
+        Assert.Equal(housemates.Append(CitizenWithHousemates).Order(), operatorReads.Select(r => r.DataSubject).Order());
+        Assert.All(operatorReads, r => Assert.Equal(r.DataSubject != CitizenWithHousemates, r.Incidental));
+        Assert.All(operatorReads, r => Assert.Null(r.Sequence));
+        Assert.True((await app.VerifyLogAsync()).Intact);
+    }
+
+    [Fact]
     public async Task SealedBody_MovedToAnotherRecord_DoesNotOpen()
     {
         await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Traders}/0105999000016");

@@ -134,11 +134,14 @@ internal static partial class DirectoryApi
             Time = SharedKernel.Data.DatabaseTime.ToMicroseconds(now), Actor = Actor(user), Action = "log.bodies.read",
             Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"record {sequence}"), State = System.Text.Json.JsonSerializer.Serialize(new { purpose }),
         });
-        if (record.DataSubject is { } subject)
+        // Everyone the logged answer disclosed sees that an operator read it.
+        var disclosed = (record.DisclosedSubjects ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var subject in record.DataSubject is { } asked ? disclosed.Prepend(asked) : disclosed)
         {
             db.PersonalDataReads.Add(new PersonalDataRead
             {
-                DataSubject = subject, Time = now, Client = "exchange-operator:" + Actor(user), ClientName = Bilingual.Pick("ผู้ดูแลศูนย์แลกเปลี่ยนข้อมูล", "Exchange operator"),
+                DataSubject = subject, Incidental = subject != record.DataSubject, Time = now, Client = "exchange-operator:" + Actor(user),
+                ClientName = Bilingual.Pick("ผู้ดูแลศูนย์แลกเปลี่ยนข้อมูล", "Exchange operator"),
                 Service = record.Service, ServiceTitle = Bilingual.Pick("เนื้อหาในบันทึกการแลกเปลี่ยนข้อมูล", "Message log contents"), Purpose = purpose,
                 LegalBasis = "Exchange operation (message log)", XRoadId = record.XRoadId,
             });

@@ -215,6 +215,13 @@ internal sealed class MessageLogRecord
     /// <summary>For personal data: the legal mandate or the consent the read relied on.</summary>
     public string? LegalBasis { get; init; }
 
+    /// <summary>
+    /// For a personal-data answer delivered: the other people it disclosed (comma-separated citizen IDs,
+    /// empty for none), whose reads were recorded with it. Null on other records and on those written
+    /// before it was kept.
+    /// </summary>
+    public string? DisclosedSubjects { get; init; }
+
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }
@@ -308,6 +315,9 @@ internal sealed class PersonalDataRead
 
     /// <summary>The person was named in the record of someone else (as a member of its house, as a company's director), not the one asked for.</summary>
     public bool Incidental { get; init; }
+
+    /// <summary>The message-log record of the exchange that made the read; null for an operator's read of logged bodies, and for reads recorded before it was kept.</summary>
+    public long? Sequence { get; set; }
 }
 
 /// <summary>A change an operator made to the exchange's directory (members, subsystems, services, rights): who, when, what.</summary>

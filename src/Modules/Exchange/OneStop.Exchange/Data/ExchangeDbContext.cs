@@ -212,6 +212,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(r => r.LegalBasis).HasMaxLength(1000);
             b.Property(r => r.XRoadId).HasMaxLength(LogLimits.XRoadId);
             b.HasIndex(r => new { r.DataSubject, r.Time });
+            b.HasIndex(r => r.Sequence);
         });
     }
 }

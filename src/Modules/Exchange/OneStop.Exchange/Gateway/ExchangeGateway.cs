@@ -258,7 +258,7 @@ internal sealed class ExchangeGateway(
             return;
         }
 
-        var reads = service.PersonalData && response.Status is >= 200 and < 300 ? ReadsOf(exchange, client, service, response.Headers) : [];
+        var reads = service.PersonalData && response.Status is >= 200 and < 300 ? ReadsOf(exchange, client, service, response.Headers) : null;
         if (!await TryLogAsync(exchange, response.Status, null, response.Body, reads))
         {
             await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
@@ -312,7 +312,7 @@ internal sealed class ExchangeGateway(
         }
 
         exchange = exchange with { RequestHash = RequestHash(exchange, []) };
-        if (!await TryLogAsync(exchange, StatusCodes.Status200OK, null, answer.Body, []))
+        if (!await TryLogAsync(exchange, StatusCodes.Status200OK, null, answer.Body, null))
         {
             await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
             return;
@@ -361,7 +361,7 @@ internal sealed class ExchangeGateway(
     /// <summary>Logs a refused or failed exchange, then answers with the X-Road error.</summary>
     private async Task RespondWithErrorAsync(HttpContext context, Exchange exchange, XRoadError error)
     {
-        if (!await TryLogAsync(exchange with { RequestHash = exchange.RequestHash ?? RequestHash(exchange, []) }, error.Status, error.Type, [], []))
+        if (!await TryLogAsync(exchange with { RequestHash = exchange.RequestHash ?? RequestHash(exchange, []) }, error.Status, error.Type, [], null))
         {
             error = XRoadError.LoggingFailed();
         }
@@ -370,15 +370,17 @@ internal sealed class ExchangeGateway(
         await error.WriteAsync(context, exchange.RequestId);
     }
 
-    internal async Task<bool> TryLogAsync(Exchange e, int status, string? errorType, byte[] responseBody, IReadOnlyList<PersonalDataRead> reads)
+    /// <summary>Logs an exchange; <paramref name="reads"/> are those of a personal-data answer delivered (null for any other exchange).</summary>
+    internal async Task<bool> TryLogAsync(Exchange e, int status, string? errorType, byte[] responseBody, IReadOnlyList<PersonalDataRead>? reads)
     {
         try
         {
             await log.AppendAsync(new LogEntry(
                 clock.GetUtcNow().UtcDateTime, e.XRoadId, e.RequestId, e.Client, e.Service, e.Method, e.Path, e.UserId, e.Issue,
                 e.RepresentedParty, e.DataSubject, status, errorType, e.RequestHash ?? RequestHash(e, []), e.RequestBodyHash,
-                LogChain.BodyHash(responseBody), reads,
-                bodies.Enabled ? e.RequestBody : null, bodies.Enabled ? responseBody : null, e.LegalBasis));
+                LogChain.BodyHash(responseBody), reads ?? [],
+                bodies.Enabled ? e.RequestBody : null, bodies.Enabled ? responseBody : null, e.LegalBasis,
+                reads is null ? null : string.Join(',', reads.Where(r => r.Incidental).Select(r => r.DataSubject))));
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

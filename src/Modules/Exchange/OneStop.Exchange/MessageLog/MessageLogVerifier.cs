@@ -12,7 +12,9 @@ namespace OneStop.Exchange.MessageLog;
 /// matching the last record (so that removing records at the end is noticed too). Archived records
 /// are covered by their files' recorded SHA-256 and by the link from the first record still here.
 /// Sealed bodies are opened with this node's key (those sealed with another key cannot be) and must
-/// match the body hashes their records were signed with.
+/// match the body hashes their records were signed with. The reads of personal data recorded with each
+/// record must be exactly those it states (its data subject and the people its answer disclosed), so
+/// that nobody's list of who read their data lost or gained a line.
 /// </summary>
 internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchiver archives, BodySealer sealer) : IMessageLogVerifier
 {
@@ -34,6 +36,7 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
         {
             var page = await db.MessageLog.AsNoTracking().Where(r => r.Sequence >= expectedSequence)
                 .OrderBy(r => r.Sequence).Take(Page).ToListAsync(cancellationToken);
+            var reads = await ReadsOfAsync(page, cancellationToken);
             foreach (var record in page)
             {
                 var problem = record.Sequence != expectedSequence ? $"record {expectedSequence} is missing"
@@ -43,6 +46,7 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
                     : !keys.TryGetValue(record.KeyId, out var publicKey) ? $"its signing key {record.KeyId} is unknown"
                     : !LogSigner.Verify(publicKey, record.Hash, record.Signature) ? "its signature is not valid"
                     : null;
+                problem ??= ReadsProblem(record, reads[record.Sequence]);
                 if (problem is not null)
                 {
                     return new MessageLogVerification(count, Math.Min(record.Sequence, expectedSequence), problem);
@@ -70,6 +74,11 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
             return new MessageLogVerification(count, expectedSequence, $"the chain head says {head.Sequence} records, the log holds {expectedSequence - 1}");
         }
 
+        if (await db.PersonalDataReads.AsNoTracking().Where(r => r.Sequence >= expectedSequence).MinAsync(r => r.Sequence, cancellationToken) is { } beyond)
+        {
+            return new MessageLogVerification(count, beyond, $"a read of personal data names record {beyond}, which the log does not hold");
+        }
+
         foreach (var checkpoint in await db.Checkpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken))
         {
             var record = await db.MessageLog.AsNoTracking().Where(r => r.Sequence == checkpoint.Sequence).Select(r => r.Hash).SingleOrDefaultAsync(cancellationToken);
@@ -87,6 +96,35 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
         return await FirstAlteredBodyAsync(cancellationToken) is { } altered
             ? new MessageLogVerification(count, altered.Sequence, altered.Problem)
             : new MessageLogVerification(count, null, null);
+    }
+
+    /// <summary>The reads of personal data recorded with a page of records (none for records archived since).</summary>
+    private async Task<ILookup<long, PersonalDataRead>> ReadsOfAsync(List<MessageLogRecord> page, CancellationToken ct)
+    {
+        if (page.Count == 0)
+        {
+            return Array.Empty<PersonalDataRead>().ToLookup(r => 0L);
+        }
+
+        var (first, last) = (page[0].Sequence, page[^1].Sequence);
+        return (await db.PersonalDataReads.AsNoTracking().Where(r => r.Sequence >= first && r.Sequence <= last).ToListAsync(ct)).ToLookup(r => r.Sequence!.Value);
+    }
+
+    /// <summary>
+    /// The people a data subject's list of reads must show for this record, as the signed record states
+    /// them: its data subject, and those its answer disclosed. A read removed, altered or added is named.
+    /// </summary>
+    private static string? ReadsProblem(MessageLogRecord record, IEnumerable<PersonalDataRead> recorded)
+    {
+        var expected = record.DisclosedSubjects is not { } disclosed ? []
+            : disclosed.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => (Subject: s, Incidental: true))
+                .Concat(record.DataSubject is { } subject ? [(subject, false)] : []).ToHashSet();
+        var found = recorded.Where(r => r.Client == record.Client && r.Service == record.Service && r.Purpose == record.Issue
+                && r.LegalBasis == record.LegalBasis && r.XRoadId == record.XRoadId)
+            .Select(r => (Subject: r.DataSubject, r.Incidental)).ToList();
+        return found.Count == recorded.Count() && found.Count == expected.Count && expected.SetEquals(found)
+            ? null
+            : "the reads of personal data recorded with it do not match it (one was removed, altered or added)";
     }
 
     private async Task<(long Sequence, string Problem)?> FirstAlteredBodyAsync(CancellationToken ct)

@@ -18,7 +18,7 @@ internal sealed record LogEntry(
     DateTime Time, string XRoadId, string RequestId, string Client, string Service, string Method, string Path,
     string? UserId, string? Issue, string? RepresentedParty, string? DataSubject, int Status, string? ErrorType,
     string RequestHash, string? RequestBodyHash, string? ResponseBodyHash, IReadOnlyList<PersonalDataRead> Reads,
-    byte[]? RequestBody = null, byte[]? ResponseBody = null, string? LegalBasis = null);
+    byte[]? RequestBody = null, byte[]? ResponseBody = null, string? LegalBasis = null, string? DisclosedSubjects = null);
 
 /// <summary>
 /// Appends to the message log with group commit: concurrent requests are chained, signed and
@@ -241,7 +241,11 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
                     checkpoints.Add(LogChain.Checkpoint(record, key));
                 }
 
-                reads.AddRange(entry.Reads);
+                foreach (var read in entry.Reads)
+                {
+                    read.Sequence = sequence;
+                    reads.Add(read);
+                }
 
                 if (bodies.Seal(sequence, entry.RequestBody, entry.ResponseBody) is { } sealedBody)
                 {
@@ -295,7 +299,7 @@ internal static class LogChain
             Sequence = sequence, Time = DatabaseTime.ToMicroseconds(e.Time), XRoadId = e.XRoadId, RequestId = e.RequestId, Client = e.Client, Service = e.Service,
             Method = e.Method, Path = e.Path, UserId = e.UserId, Issue = e.Issue, RepresentedParty = e.RepresentedParty,
             DataSubject = e.DataSubject, Status = e.Status, ErrorType = e.ErrorType, RequestHash = e.RequestHash,
-            RequestBodyHash = e.RequestBodyHash, ResponseBodyHash = e.ResponseBodyHash, LegalBasis = e.LegalBasis,
+            RequestBodyHash = e.RequestBodyHash, ResponseBodyHash = e.ResponseBodyHash, LegalBasis = e.LegalBasis, DisclosedSubjects = e.DisclosedSubjects,
             PreviousHash = previousHash, Hash = string.Empty, Signature = string.Empty, KeyId = key.Id,
         };
         record.Hash = HashOf(record);
@@ -323,10 +327,15 @@ internal static class LogChain
             r.PreviousHash, r.Sequence.ToString(CultureInfo.InvariantCulture), r.Time.ToString("O", CultureInfo.InvariantCulture),
             r.XRoadId, r.RequestId, r.Client, r.Service, r.Method, r.Path, r.UserId, r.Issue, r.RepresentedParty, r.DataSubject,
             r.Status.ToString(CultureInfo.InvariantCulture), r.ErrorType, r.RequestHash, r.RequestBodyHash, r.ResponseBodyHash, r.KeyId);
-        // Added later: only records that carry a legal basis hash it, so older records verify unchanged.
+        // Added later: only records that carry a legal basis or disclosed subjects hash them, so older records verify unchanged.
         if (r.LegalBasis is not null)
         {
             canonical += "\nlegal-basis:" + r.LegalBasis;
+        }
+
+        if (r.DisclosedSubjects is not null)
+        {
+            canonical += "\ndisclosed:" + r.DisclosedSubjects;
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

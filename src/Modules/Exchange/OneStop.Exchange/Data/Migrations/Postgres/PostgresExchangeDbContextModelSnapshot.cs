@@ -406,6 +406,9 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
+                    b.Property<string>("DisclosedSubjects")
+                        .HasColumnType("text");
+
                     b.Property<string>("ErrorType")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -533,6 +536,9 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Service")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -552,6 +558,8 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("DataSubject", "Time");
 

@@ -393,6 +393,9 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisclosedSubjects")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ErrorType")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -518,6 +521,9 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Service")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -537,6 +543,8 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("DataSubject", "Time");
 

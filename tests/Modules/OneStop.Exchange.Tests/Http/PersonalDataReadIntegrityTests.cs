@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Exchange.Data;
+using static OneStop.Exchange.Tests.Http.ExchangeTestData;
+
+namespace OneStop.Exchange.Tests.Http;
+
+/// <summary>
+/// verify-log holds each person's list of reads to the signed log: the record states whom its answer
+/// disclosed, and a read removed, altered or added is named. Each test tampers with a log of its own.
+/// </summary>
+public sealed class PersonalDataReadIntegrityTests
+{
+    private const string TamperedReads = "the reads of personal data recorded with it do not match it (one was removed, altered or added)";
+
+    [Fact]
+    public async Task HouseRead_TheSignedRecordStatesWhomItDisclosed_AndTheLogVerifies()
+    {
+        await using var app = new ExchangeAppFactory();
+        var record = await ReadHouseAsync(app);
+
+        var reads = await app.WithDbAsync(db => db.PersonalDataReads.Where(r => r.XRoadId == record.XRoadId).ToListAsync());
+
+        Assert.Equal(reads.Where(r => r.Incidental).Select(r => r.DataSubject).Order(), record.DisclosedSubjects!.Split(',').Order());
+        Assert.Equal(CitizenWithHousemates, Assert.Single(reads, r => !r.Incidental).DataSubject);
+        Assert.All(reads, r => Assert.Equal(record.Sequence, r.Sequence));
+        var verification = await app.VerifyLogAsync();
+        Assert.True(verification.Intact, verification.Problem);
+    }
+
+    [Fact]
+    public async Task ReadOfSomeoneLivingAlone_DisclosesNobodyElse_AndNonPersonalRecordsStateNothing()
+    {
+        await using var app = new ExchangeAppFactory();
+        var id = NewCode("alone-");
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", DemoClient, "APP-INT-2", id));
+        await app.CallTradersAsync();
+
+        Assert.Equal(string.Empty, Assert.Single(await app.LogRecordsAsync(id)).DisclosedSubjects);
+        Assert.Null((await app.AllLogRecordsAsync()).Last().DisclosedSubjects);
+        Assert.True((await app.VerifyLogAsync()).Intact);
+    }
+
+    [Theory]
+    [InlineData("removed")]
+    [InlineData("purpose")]
+    [InlineData("subject")]
+    [InlineData("no longer incidental")]
+    public async Task ReadOfAnExchange_TamperedWith_VerificationNamesItsRecord(string change)
+    {
+        await using var app = new ExchangeAppFactory();
+        var record = await ReadHouseAsync(app);
+        await app.CallTradersAsync(2);
+        var victim = await app.WithDbAsync(db => db.PersonalDataReads.Where(r => r.Sequence == record.Sequence && r.Incidental).Select(r => r.Id).FirstAsync());
+
+        var changed = await app.WithDbAsync(db =>
+        {
+            var read = db.PersonalDataReads.Where(r => r.Id == victim);
+            return change switch
+            {
+                "removed" => read.ExecuteDeleteAsync(),
+                "purpose" => read.ExecuteUpdateAsync(u => u.SetProperty(r => r.Purpose, "Something else")),
+                "subject" => read.ExecuteUpdateAsync(u => u.SetProperty(r => r.DataSubject, OtherDocumentedCitizen)),
+                "no longer incidental" => read.ExecuteUpdateAsync(u => u.SetProperty(r => r.Incidental, false)),
+                _ => throw new ArgumentOutOfRangeException(nameof(change)),
+            };
+        });
+        Assert.Equal(1, changed);
+
+        var verification = await app.VerifyLogAsync();
+
+        Assert.Equal(record.Sequence, verification.FirstAlteredSequence);
+        Assert.Equal(TamperedReads, verification.Problem);
+    }
+
+    [Fact]
+    public async Task ReadAddedToAnExchangeOfNoPersonalData_IsNamed()
+    {
+        await using var app = new ExchangeAppFactory();
+        await ReadHouseAsync(app);
+        await app.CallTradersAsync();
+        var traders = (await app.AllLogRecordsAsync()).Last();
+
+        await app.WithDbAsync(db =>
+        {
+            db.PersonalDataReads.Add(Forged(traders.Sequence));
+            return db.SaveChangesAsync();
+        });
+
+        var verification = await app.VerifyLogAsync();
+
+        Assert.Equal(traders.Sequence, verification.FirstAlteredSequence);
+        Assert.Equal(TamperedReads, verification.Problem);
+    }
+
+    [Fact]
+    public async Task ReadNamingARecordTheLogDoesNotHold_IsNamed()
+    {
+        await using var app = new ExchangeAppFactory();
+        var record = await ReadHouseAsync(app);
+        await app.WithDbAsync(db =>
+        {
+            db.PersonalDataReads.Add(Forged(record.Sequence + 40));
+            return db.SaveChangesAsync();
+        });
+
+        var verification = await app.VerifyLogAsync();
+
+        Assert.Equal(record.Sequence + 40, verification.FirstAlteredSequence);
+        Assert.Contains("which the log does not hold", verification.Problem, StringComparison.Ordinal);
+    }
+
+    private static async Task<MessageLogRecord> ReadHouseAsync(ExchangeAppFactory app)
+    {
+        var id = NewCode("house-");
+        await XRoadAssert.OkAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{CitizenWithHousemates}", DemoClient, "APP-INT-1", id));
+        return Assert.Single(await app.LogRecordsAsync(id));
+    }
+
+    private static PersonalDataRead Forged(long sequence) => new()
+    {
+        DataSubject = OtherDocumentedCitizen, Time = DateTime.UtcNow, Client = DemoClient, ClientName = "Counter", Service = Persons,
+        ServiceTitle = "Population record", Purpose = "APP-FORGED", LegalBasis = "None", XRoadId = "forged", Sequence = sequence,
+    };
+}

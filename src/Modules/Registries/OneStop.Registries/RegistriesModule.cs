@@ -44,6 +44,7 @@ public static class RegistriesModule
                     doc.Info.Description = "Provider API of a reference registry. Reach it only through the exchange: /r1/" + document.Service + "/...";
                     return Task.CompletedTask;
                 });
+                o.AddOperationTransformer(DisclosedSubjects.DocumentAsync);
             });
         }
 

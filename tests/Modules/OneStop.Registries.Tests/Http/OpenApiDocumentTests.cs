@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using OneStop.Exchange.Contracts;
 using OneStop.Registries.Contracts;
 using OneStop.Testing;
 
@@ -32,6 +33,20 @@ public sealed class OpenApiDocumentTests(AppFactory app) : IClassFixture<AppFact
         var paths = await PathsAsync("registries-trade");
         Assert.True(Assert.Single(paths, p => p.Key == $"{RegistryProviders.TradeTraders}/{{juristicId}}").Value.TryGetProperty("get", out _));
         Assert.Single(paths);
+    }
+
+    [Theory]
+    [InlineData("registries-population", RegistryProviders.PopulationPersons + "/{citizenId}", true)]
+    [InlineData("registries-population", RegistryProviders.PopulationCardCheck, false)]
+    [InlineData("registries-juristic", RegistryProviders.JuristicCompanies + "/{juristicId}", true)]
+    [InlineData("registries-trade", RegistryProviders.TradeTraders + "/{juristicId}", false)]
+    public async Task RegistryDocument_DocumentsTheDataSubjectsHeader_OnTheAnswersThatDiscloseOthers(string name, string path, bool declares)
+    {
+        var paths = await PathsAsync(name);
+        var operation = paths[path].EnumerateObject().Single().Value;
+        var ok = operation.GetProperty("responses").GetProperty("200");
+
+        Assert.Equal(declares, ok.TryGetProperty("headers", out var headers) && headers.TryGetProperty(ExchangeProviderHeaders.DataSubjects, out _));
     }
 
     [Theory]

@@ -24,7 +24,7 @@ internal static class JuristicProvider
 {
     public static RouteGroupBuilder MapJuristicProvider(this RouteGroupBuilder group)
     {
-        group.MapGet("/juristic/companies/{juristicId}", GetCompanyAsync).WithName("Registries_Companies_Get").WithSummary("A juristic person in the DBD registry");
+        DisclosedSubjects.Declares(group.MapGet("/juristic/companies/{juristicId}", GetCompanyAsync).WithName("Registries_Companies_Get").WithSummary("A juristic person in the DBD registry"));
         return group;
     }
 

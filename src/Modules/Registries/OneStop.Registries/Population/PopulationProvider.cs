@@ -45,7 +45,7 @@ internal static class PopulationProvider
 
     public static RouteGroupBuilder MapPopulationProvider(this RouteGroupBuilder group)
     {
-        group.MapGet("/population/persons/{citizenId}", GetPersonAsync).WithName("Registries_Persons_Get").WithSummary("A person in the population registry");
+        DisclosedSubjects.Declares(group.MapGet("/population/persons/{citizenId}", GetPersonAsync).WithName("Registries_Persons_Get").WithSummary("A person in the population registry"));
         group.MapPost("/population/card-check", CheckCardAsync).WithName("Registries_CardCheck").WithSummary("Check an ID card: valid or invalid only");
         return group;
     }

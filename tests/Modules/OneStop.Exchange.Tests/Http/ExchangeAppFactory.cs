@@ -10,7 +10,7 @@ namespace OneStop.Exchange.Tests.Http;
 
 /// <summary>
 /// The app with test providers the exchange can forward to (<c>/test-provider/slow</c>, <c>/fail</c>,
-/// <c>/drop</c>, <c>/count</c>, <c>/headers</c>, <c>/discloses</c>), registered with relative URLs and so called in process as the registries are;
+/// <c>/drop</c>, <c>/count</c>, <c>/headers</c>, <c>/discloses</c>, <c>/crowd</c>), registered with relative URLs and so called in process as the registries are;
 /// absolute URLs go to the real network, so that a closed loopback port fails as it would in production.
 /// </summary>
 public sealed class ExchangeAppFactory : AppFactory
@@ -21,6 +21,7 @@ public sealed class ExchangeAppFactory : AppFactory
     public const string DroppingProvider = "/test-provider/drop";
     public const string HeaderEchoProvider = "/test-provider/headers";
     public const string DisclosingProvider = "/test-provider/discloses";
+    public const string CrowdProvider = "/test-provider/crowd";
 
     private readonly ConcurrentQueue<string> countedCalls = new();
 
@@ -34,6 +35,14 @@ public sealed class ExchangeAppFactory : AppFactory
 
     private sealed class TestProviders(ConcurrentQueue<string> calls) : IStartupFilter
     {
+        /// <summary>A synthetic citizen ID: the twelve digits given and their check digit.</summary>
+        private static string CitizenId(long twelveDigits)
+        {
+            var digits = twelveDigits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var sum = digits.Select((d, i) => (d - '0') * (13 - i)).Sum();
+            return digits + ((11 - (sum % 11)) % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             // Deaf to the aborted request, as a stuck provider is.
@@ -68,6 +77,12 @@ public sealed class ExchangeAppFactory : AppFactory
             {
                 context.Response.Headers.Append(ExchangeProviderHeaders.DataSubjects, "1999900000021, not-an-id,1999900000022");
                 context.Response.Headers.Append(ExchangeProviderHeaders.DataSubjects, "1999900001036,1999900000021");
+                return context.Response.WriteAsync("{}");
+            }));
+            // Discloses one person more than the exchange records for one answer.
+            app.Map(CrowdProvider, crowd => crowd.Run(context =>
+            {
+                context.Response.Headers[ExchangeProviderHeaders.DataSubjects] = string.Join(',', Enumerable.Range(0, 1001).Select(i => CitizenId(199980000000 + i)));
                 return context.Response.WriteAsync("{}");
             }));
             next(app);

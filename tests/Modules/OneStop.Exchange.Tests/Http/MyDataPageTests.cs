@@ -26,7 +26,7 @@ public sealed partial class MyDataPageTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
-    public async Task MyData_ReadOfACompanyIAmDirectorOf_SaysIWasNamedInSomeoneElsesRecord()
+    public async Task MyData_ReadOfACompanyIAmDirectorOf_SaysIWasNamedInSomeoneElsesRecord_WithoutItsPurpose()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/r1/TH/GOV/DBD/juristic/companies/0105999000016");
         request.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
@@ -38,8 +38,9 @@ public sealed partial class MyDataPageTests(AppFactory app) : IClassFixture<AppF
 
         var citizen = app.CreateClientAsCitizen(director);
         var html = await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
-        Assert.Contains("FACTORY-LICENCE-2026-7", html, StringComparison.Ordinal);
         Assert.Contains("มีชื่อคุณในข้อมูลของผู้อื่น", html, StringComparison.Ordinal);
+        Assert.Contains("ไม่แสดง (เป็นเรื่องของผู้อื่น)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("FACTORY-LICENCE-2026-7", html, StringComparison.Ordinal); // the company's matter, not the director's
         citizen.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
         Assert.Contains("You are named in someone else&#x27;s record", await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative)), StringComparison.Ordinal);
     }

@@ -45,6 +45,7 @@ public sealed class PersonalDataReadIntegrityTests
     [InlineData("purpose")]
     [InlineData("subject")]
     [InlineData("no longer incidental")]
+    [InlineData("moved back in time")]
     public async Task ReadOfAnExchange_TamperedWith_VerificationNamesItsRecord(string change)
     {
         await using var app = new ExchangeAppFactory();
@@ -61,6 +62,7 @@ public sealed class PersonalDataReadIntegrityTests
                 "purpose" => read.ExecuteUpdateAsync(u => u.SetProperty(r => r.Purpose, "Something else")),
                 "subject" => read.ExecuteUpdateAsync(u => u.SetProperty(r => r.DataSubject, OtherDocumentedCitizen)),
                 "no longer incidental" => read.ExecuteUpdateAsync(u => u.SetProperty(r => r.Incidental, false)),
+                "moved back in time" => read.ExecuteUpdateAsync(u => u.SetProperty(r => r.Time, r => r.Time.AddDays(-400))),
                 _ => throw new ArgumentOutOfRangeException(nameof(change)),
             };
         });
@@ -70,6 +72,37 @@ public sealed class PersonalDataReadIntegrityTests
 
         Assert.Equal(record.Sequence, verification.FirstAlteredSequence);
         Assert.Equal(TamperedReads, verification.Problem);
+    }
+
+    [Fact]
+    public async Task DisclosedSubjectsMovedIntoTheLegalBasis_AndTheReadsRemoved_IsNamed()
+    {
+        await using var app = new ExchangeAppFactory();
+        var record = await ReadHouseAsync(app);
+
+        // The same lines, so the same hash, were it not for the line break inside a field.
+        await app.WithDbAsync(db => db.MessageLog.Where(r => r.Sequence == record.Sequence).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.LegalBasis, record.LegalBasis + "\ndisclosed:" + record.DisclosedSubjects)
+            .SetProperty(r => r.DisclosedSubjects, (string?)null)));
+        await app.WithDbAsync(db => db.PersonalDataReads.Where(r => r.Sequence == record.Sequence && r.Incidental).ExecuteDeleteAsync());
+
+        var verification = await app.VerifyLogAsync();
+
+        Assert.Equal(record.Sequence, verification.FirstAlteredSequence);
+        Assert.Equal("a field holds a line break, which the log never writes", verification.Problem);
+    }
+
+    [Fact]
+    public async Task PathWithAnEncodedLineBreak_IsLoggedOnOneLine_AndTheLogVerifies()
+    {
+        await using var app = new ExchangeAppFactory();
+        await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Traders}/01059990%0A00016", DemoClient, "APP-LF-1", NewCode("lf-"));
+
+        var record = (await app.AllLogRecordsAsync()).Last();
+
+        Assert.DoesNotContain('\n', record.Path);
+        var verification = await app.VerifyLogAsync();
+        Assert.True(verification.Intact, verification.Problem);
     }
 
     [Fact]

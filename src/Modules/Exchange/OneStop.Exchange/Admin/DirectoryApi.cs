@@ -111,9 +111,10 @@ internal static partial class DirectoryApi
     private static async Task<Results<Ok<LoggedBodies>, ProblemHttpResult>> BodiesAsync(
         long sequence, string? purpose, ExchangeDbContext db, BodySealer sealer, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(purpose) || purpose.Length > 500)
+        // The purpose goes into the read record each person sees, which keeps as much as a log's purpose.
+        if (string.IsNullOrWhiteSpace(purpose) || purpose.Length > LogLimits.Issue)
         {
-            return ApiProblems.Invalid("purpose", Bilingual.Pick("กรุณาระบุวัตถุประสงค์ในการเปิดอ่าน (ไม่เกิน 500 ตัวอักษร)", "Say why the bodies are read (at most 500 characters)."));
+            return ApiProblems.Invalid("purpose", Bilingual.Pick($"กรุณาระบุวัตถุประสงค์ในการเปิดอ่าน (ไม่เกิน {LogLimits.Issue} ตัวอักษร)", $"Say why the bodies are read (at most {LogLimits.Issue} characters)."));
         }
 
         var record = await db.MessageLog.AsNoTracking().SingleOrDefaultAsync(r => r.Sequence == sequence, ct);

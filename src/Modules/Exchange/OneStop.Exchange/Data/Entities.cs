@@ -297,7 +297,7 @@ internal sealed class PersonalDataRead
 
     public required string DataSubject { get; init; }
 
-    public DateTime Time { get; init; }
+    public DateTime Time { get; set; }
 
     public required string Client { get; init; }
 
@@ -307,9 +307,9 @@ internal sealed class PersonalDataRead
 
     public required string ServiceTitle { get; init; }
 
-    public required string Purpose { get; init; }
+    public required string Purpose { get; set; }
 
-    public required string LegalBasis { get; init; }
+    public required string LegalBasis { get; set; }
 
     public required string XRoadId { get; init; }
 

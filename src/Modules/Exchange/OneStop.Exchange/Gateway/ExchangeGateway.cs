@@ -259,6 +259,11 @@ internal sealed class ExchangeGateway(
         }
 
         var reads = service.PersonalData && response.Status is >= 200 and < 300 ? ReadsOf(exchange, client, service, response.Headers) : null;
+        if (reads?.Count > MaxDataSubjects)
+        {
+            await RespondWithErrorAsync(context, exchange, XRoadError.TooManyDataSubjects(MaxDataSubjects));
+            return;
+        }
         if (!await TryLogAsync(exchange, response.Status, null, response.Body, reads))
         {
             await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
@@ -279,6 +284,9 @@ internal sealed class ExchangeGateway(
         context.Response.ContentLength = response.Body.Length;
         await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
     }
+
+    /// <summary>The most people one answer may disclose: each gets a read record, written before the answer is delivered.</summary>
+    internal const int MaxDataSubjects = 1000;
 
     /// <summary>
     /// A read record for each person an answer is about: the one asked for, and the others whose data the

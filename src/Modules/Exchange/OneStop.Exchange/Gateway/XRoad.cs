@@ -52,6 +52,10 @@ internal sealed record XRoadError(string Type, string Message, int Status)
 
     public static XRoadError ProviderError(int status) => new("Server.ServerProxy.ServiceFailed.HttpError", $"The provider failed with HTTP {status}.", 502);
 
+    public static XRoadError TooManyDataSubjects(int limit) => new(
+        "Server.ServerProxy.ServiceFailed.TooManyDataSubjects",
+        $"The provider's answer discloses the data of more than {limit} people; the exchange records a read for each, and withholds an answer it cannot record.", 502);
+
     public static XRoadError LoggingFailed() => new("Server.ServerProxy.LoggingFailed", "The exchange could not be logged, so its response is withheld.", 500);
 
     /// <summary>Writes the error as X-Road does: <c>X-Road-Error</c> header and a type/message/detail JSON body.</summary>

@@ -169,7 +169,7 @@ internal sealed class MessageLogArchiver(ExchangeDbContext db, IConfiguration co
     public static Task<LogArchive?> LatestAsync(ExchangeDbContext db, CancellationToken ct)
         => db.LogArchives.AsNoTracking().OrderByDescending(a => a.ToSequence).FirstOrDefaultAsync(ct);
 
-    /// <summary>Checks the archive files that are present against the hashes recorded when they were written.</summary>
+    /// <summary>Checks that every archive file is there and has the hash recorded when it was written.</summary>
     public async Task<(long Sequence, string Problem)?> FirstBrokenArchiveAsync(CancellationToken ct)
     {
         var expectedFrom = 1L;

@@ -41,9 +41,10 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
             {
                 var problem = record.Sequence != expectedSequence ? $"record {expectedSequence} is missing"
                     : record.PreviousHash != previousHash ? "it does not link to the previous record"
+                    : LogChain.HashedLines(record).Any(line => line?.Contains('\n', StringComparison.Ordinal) == true) ? "a field holds a line break, which the log never writes"
                     : LogChain.HashOf(record) != record.Hash ? "its content does not match its hash"
-                    : record.Signature.Length == 0 ? null
                     : !keys.TryGetValue(record.KeyId, out var publicKey) ? $"its signing key {record.KeyId} is unknown"
+                    : record.Signature.Length == 0 ? null
                     : !LogSigner.Verify(publicKey, record.Hash, record.Signature) ? "its signature is not valid"
                     : null;
                 problem ??= ReadsProblem(record, reads[record.Sequence]);
@@ -74,7 +75,9 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
             return new MessageLogVerification(count, expectedSequence, $"the chain head says {head.Sequence} records, the log holds {expectedSequence - 1}");
         }
 
-        if (await db.PersonalDataReads.AsNoTracking().Where(r => r.Sequence >= expectedSequence).MinAsync(r => r.Sequence, cancellationToken) is { } beyond)
+        // Reads are written with their records, in one transaction: one query sees both or neither of a batch appended meanwhile.
+        if (await db.PersonalDataReads.AsNoTracking().Where(r => r.Sequence >= expectedSequence && !db.MessageLog.Any(m => m.Sequence == r.Sequence))
+            .MinAsync(r => r.Sequence, cancellationToken) is { } beyond)
         {
             return new MessageLogVerification(count, beyond, $"a read of personal data names record {beyond}, which the log does not hold");
         }
@@ -112,14 +115,16 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
 
     /// <summary>
     /// The people a data subject's list of reads must show for this record, as the signed record states
-    /// them: its data subject, and those its answer disclosed. A read removed, altered or added is named.
+    /// them: its data subject, and those its answer disclosed, each with the record's time, client, service,
+    /// purpose and legal basis. A read removed, altered or added is named. (The agency's and the service's
+    /// display names are the directory's, not the log's, and are not compared.)
     /// </summary>
     private static string? ReadsProblem(MessageLogRecord record, IEnumerable<PersonalDataRead> recorded)
     {
         var expected = record.DisclosedSubjects is not { } disclosed ? []
             : disclosed.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => (Subject: s, Incidental: true))
                 .Concat(record.DataSubject is { } subject ? [(subject, false)] : []).ToHashSet();
-        var found = recorded.Where(r => r.Client == record.Client && r.Service == record.Service && r.Purpose == record.Issue
+        var found = recorded.Where(r => r.Time == record.Time && r.Client == record.Client && r.Service == record.Service && r.Purpose == record.Issue
                 && r.LegalBasis == record.LegalBasis && r.XRoadId == record.XRoadId)
             .Select(r => (Subject: r.DataSubject, r.Incidental)).ToList();
         return found.Count == recorded.Count() && found.Count == expected.Count && expected.SetEquals(found)

@@ -243,7 +243,8 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
 
                 foreach (var read in entry.Reads)
                 {
-                    read.Sequence = sequence;
+                    // Bound to the record: verify-log holds each read to the record's sequence, time, purpose and legal basis.
+                    (read.Sequence, read.Time, read.Purpose, read.LegalBasis) = (sequence, record.Time, record.Issue!, record.LegalBasis!);
                     reads.Add(read);
                 }
 
@@ -296,10 +297,10 @@ internal static class LogChain
     {
         var record = new MessageLogRecord
         {
-            Sequence = sequence, Time = DatabaseTime.ToMicroseconds(e.Time), XRoadId = e.XRoadId, RequestId = e.RequestId, Client = e.Client, Service = e.Service,
-            Method = e.Method, Path = e.Path, UserId = e.UserId, Issue = e.Issue, RepresentedParty = e.RepresentedParty,
-            DataSubject = e.DataSubject, Status = e.Status, ErrorType = e.ErrorType, RequestHash = e.RequestHash,
-            RequestBodyHash = e.RequestBodyHash, ResponseBodyHash = e.ResponseBodyHash, LegalBasis = e.LegalBasis, DisclosedSubjects = e.DisclosedSubjects,
+            Sequence = sequence, Time = DatabaseTime.ToMicroseconds(e.Time), XRoadId = OneLine(e.XRoadId)!, RequestId = e.RequestId, Client = OneLine(e.Client)!,
+            Service = OneLine(e.Service)!, Method = OneLine(e.Method)!, Path = OneLine(e.Path)!, UserId = OneLine(e.UserId), Issue = OneLine(e.Issue),
+            RepresentedParty = OneLine(e.RepresentedParty), DataSubject = e.DataSubject, Status = e.Status, ErrorType = e.ErrorType, RequestHash = e.RequestHash,
+            RequestBodyHash = e.RequestBodyHash, ResponseBodyHash = e.ResponseBodyHash, LegalBasis = OneLine(e.LegalBasis), DisclosedSubjects = e.DisclosedSubjects,
             PreviousHash = previousHash, Hash = string.Empty, Signature = string.Empty, KeyId = key.Id,
         };
         record.Hash = HashOf(record);
@@ -320,24 +321,26 @@ internal static class LogChain
     /// <summary>How the log records a body: base64 SHA-256, or null for an empty one.</summary>
     public static string? BodyHash(byte[] body) => body.Length > 0 ? Convert.ToBase64String(SHA256.HashData(body)) : null;
 
-    /// <summary>SHA-256 over the previous hash and every logged field, in a fixed order.</summary>
-    public static string HashOf(MessageLogRecord r)
+    /// <summary>SHA-256 over the previous hash and every logged field, in a fixed order, one per line.</summary>
+    public static string HashOf(MessageLogRecord r) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', HashedLines(r)))));
+
+    /// <summary>
+    /// The lines a record's hash covers. No field may hold a line break (the writer never writes one, and
+    /// verify-log refuses one): otherwise text could move from one field to the next under the same hash.
+    /// </summary>
+    public static IEnumerable<string?> HashedLines(MessageLogRecord r)
     {
-        var canonical = string.Join('\n',
+        string?[] lines =
+        [
             r.PreviousHash, r.Sequence.ToString(CultureInfo.InvariantCulture), r.Time.ToString("O", CultureInfo.InvariantCulture),
             r.XRoadId, r.RequestId, r.Client, r.Service, r.Method, r.Path, r.UserId, r.Issue, r.RepresentedParty, r.DataSubject,
-            r.Status.ToString(CultureInfo.InvariantCulture), r.ErrorType, r.RequestHash, r.RequestBodyHash, r.ResponseBodyHash, r.KeyId);
+            r.Status.ToString(CultureInfo.InvariantCulture), r.ErrorType, r.RequestHash, r.RequestBodyHash, r.ResponseBodyHash, r.KeyId,
+        ];
         // Added later: only records that carry a legal basis or disclosed subjects hash them, so older records verify unchanged.
-        if (r.LegalBasis is not null)
-        {
-            canonical += "\nlegal-basis:" + r.LegalBasis;
-        }
-
-        if (r.DisclosedSubjects is not null)
-        {
-            canonical += "\ndisclosed:" + r.DisclosedSubjects;
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return lines.Concat(r.LegalBasis is null ? [] : ["legal-basis:" + r.LegalBasis])
+            .Concat(r.DisclosedSubjects is null ? [] : ["disclosed:" + r.DisclosedSubjects]);
     }
+
+    /// <summary>A logged text on one line: a line break (a decoded <c>%0A</c> in a path, a mandate typed on two lines) becomes a space.</summary>
+    private static string? OneLine(string? text) => text is null || !text.AsSpan().ContainsAny('\n', '\r') ? text : text.ReplaceLineEndings(" ");
 }

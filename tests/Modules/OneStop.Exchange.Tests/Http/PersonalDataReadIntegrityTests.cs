@@ -68,10 +68,7 @@ public sealed class PersonalDataReadIntegrityTests
         });
         Assert.Equal(1, changed);
 
-        var verification = await app.VerifyLogAsync();
-
-        Assert.Equal(record.Sequence, verification.FirstAlteredSequence);
-        Assert.Equal(TamperedReads, verification.Problem);
+        await AssertVerificationNamesAsync(app, record.Sequence, TamperedReads);
     }
 
     [Fact]
@@ -86,10 +83,7 @@ public sealed class PersonalDataReadIntegrityTests
             .SetProperty(r => r.DisclosedSubjects, (string?)null)));
         await app.WithDbAsync(db => db.PersonalDataReads.Where(r => r.Sequence == record.Sequence && r.Incidental).ExecuteDeleteAsync());
 
-        var verification = await app.VerifyLogAsync();
-
-        Assert.Equal(record.Sequence, verification.FirstAlteredSequence);
-        Assert.Equal("a field holds a line break, which the log never writes", verification.Problem);
+        await AssertVerificationNamesAsync(app, record.Sequence, "a field holds a line break, which the log never writes");
     }
 
     [Fact]
@@ -113,16 +107,9 @@ public sealed class PersonalDataReadIntegrityTests
         await app.CallTradersAsync();
         var traders = (await app.AllLogRecordsAsync()).Last();
 
-        await app.WithDbAsync(db =>
-        {
-            db.PersonalDataReads.Add(Forged(traders.Sequence));
-            return db.SaveChangesAsync();
-        });
+        await AddForgedReadAsync(app, traders.Sequence);
 
-        var verification = await app.VerifyLogAsync();
-
-        Assert.Equal(traders.Sequence, verification.FirstAlteredSequence);
-        Assert.Equal(TamperedReads, verification.Problem);
+        await AssertVerificationNamesAsync(app, traders.Sequence, TamperedReads);
     }
 
     [Fact]
@@ -130,11 +117,7 @@ public sealed class PersonalDataReadIntegrityTests
     {
         await using var app = new ExchangeAppFactory();
         var record = await ReadHouseAsync(app);
-        await app.WithDbAsync(db =>
-        {
-            db.PersonalDataReads.Add(Forged(record.Sequence + 40));
-            return db.SaveChangesAsync();
-        });
+        await AddForgedReadAsync(app, record.Sequence + 40);
 
         var verification = await app.VerifyLogAsync();
 
@@ -149,9 +132,20 @@ public sealed class PersonalDataReadIntegrityTests
         return Assert.Single(await app.LogRecordsAsync(id));
     }
 
-    private static PersonalDataRead Forged(long sequence) => new()
+    private static Task<int> AddForgedReadAsync(ExchangeAppFactory app, long sequence) => app.WithDbAsync(db =>
     {
-        DataSubject = OtherDocumentedCitizen, Time = DateTime.UtcNow, Client = DemoClient, ClientName = "Counter", Service = Persons,
-        ServiceTitle = "Population record", Purpose = "APP-FORGED", LegalBasis = "None", XRoadId = "forged", Sequence = sequence,
-    };
+        db.PersonalDataReads.Add(new PersonalDataRead
+        {
+            DataSubject = OtherDocumentedCitizen, Time = DateTime.UtcNow, Client = DemoClient, ClientName = "Counter", Service = Persons,
+            ServiceTitle = "Population record", Purpose = "APP-FORGED", LegalBasis = "None", XRoadId = "forged", Sequence = sequence,
+        });
+        return db.SaveChangesAsync();
+    });
+
+    private static async Task AssertVerificationNamesAsync(ExchangeAppFactory app, long sequence, string problem)
+    {
+        var verification = await app.VerifyLogAsync();
+        Assert.Equal(sequence, verification.FirstAlteredSequence);
+        Assert.Equal(problem, verification.Problem);
+    }
 }

@@ -264,6 +264,7 @@ internal sealed class ExchangeGateway(
             await RespondWithErrorAsync(context, exchange, XRoadError.TooManyDataSubjects(MaxDataSubjects));
             return;
         }
+
         if (!await TryLogAsync(exchange, response.Status, null, response.Body, reads))
         {
             await XRoadError.LoggingFailed().WriteAsync(context, exchange.RequestId);
@@ -291,13 +292,13 @@ internal sealed class ExchangeGateway(
     /// <summary>
     /// A read record for each person an answer is about: the one asked for, and the others whose data the
     /// provider says it discloses (<see cref="ExchangeProviderHeaders.DataSubjects"/>), so that they see it too.
+    /// The log's writer gives each the time of its record.
     /// </summary>
-    private List<PersonalDataRead> ReadsOf(Exchange exchange, Subsystem client, ExchangeService service, IEnumerable<KeyValuePair<string, StringValues>> answerHeaders)
+    private static List<PersonalDataRead> ReadsOf(Exchange exchange, Subsystem client, ExchangeService service, IEnumerable<KeyValuePair<string, StringValues>> answerHeaders)
     {
-        var time = clock.GetUtcNow().UtcDateTime;
         PersonalDataRead ReadOf(string subject) => new()
         {
-            DataSubject = subject, Incidental = subject != exchange.DataSubject, Time = time, Client = exchange.Client, ClientName = client.Name,
+            DataSubject = subject, Incidental = subject != exchange.DataSubject, Client = exchange.Client, ClientName = client.Name,
             Service = exchange.Service, ServiceTitle = service.Title, Purpose = exchange.Issue!, LegalBasis = exchange.LegalBasis!, XRoadId = exchange.XRoadId,
         };
         var others = DisclosedSubjects(answerHeaders).Where(s => s != exchange.DataSubject);

@@ -136,7 +136,7 @@ internal static partial class DirectoryApi
             Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"record {sequence}"), State = System.Text.Json.JsonSerializer.Serialize(new { purpose }),
         });
         // Everyone the logged answer disclosed sees that an operator read it.
-        var disclosed = (record.DisclosedSubjects ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var disclosed = LogChain.DisclosedTo(record);
         foreach (var subject in record.DataSubject is { } asked ? disclosed.Prepend(asked) : disclosed)
         {
             db.PersonalDataReads.Add(new PersonalDataRead

@@ -389,7 +389,7 @@ internal sealed class ExchangeGateway(
                 e.RepresentedParty, e.DataSubject, status, errorType, e.RequestHash ?? RequestHash(e, []), e.RequestBodyHash,
                 LogChain.BodyHash(responseBody), reads ?? [],
                 bodies.Enabled ? e.RequestBody : null, bodies.Enabled ? responseBody : null, e.LegalBasis,
-                reads is null ? null : string.Join(',', reads.Where(r => r.Incidental).Select(r => r.DataSubject))));
+                reads is null ? null : LogChain.DisclosedSubjects(reads)));
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -39,10 +39,11 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
             var reads = await ReadsOfAsync(page, cancellationToken);
             foreach (var record in page)
             {
+                var lines = LogChain.HashedLines(record);
                 var problem = record.Sequence != expectedSequence ? $"record {expectedSequence} is missing"
                     : record.PreviousHash != previousHash ? "it does not link to the previous record"
-                    : LogChain.HashedLines(record).Any(line => line?.Contains('\n', StringComparison.Ordinal) == true) ? "a field holds a line break, which the log never writes"
-                    : LogChain.HashOf(record) != record.Hash ? "its content does not match its hash"
+                    : lines.Any(line => line?.Contains('\n', StringComparison.Ordinal) == true) ? "a field holds a line break, which the log never writes"
+                    : LogChain.HashOfLines(lines) != record.Hash ? "its content does not match its hash"
                     : !keys.TryGetValue(record.KeyId, out var publicKey) ? $"its signing key {record.KeyId} is unknown"
                     : record.Signature.Length == 0 ? null
                     : !LogSigner.Verify(publicKey, record.Hash, record.Signature) ? "its signature is not valid"
@@ -121,8 +122,8 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
     /// </summary>
     private static string? ReadsProblem(MessageLogRecord record, IEnumerable<PersonalDataRead> recorded)
     {
-        var expected = record.DisclosedSubjects is not { } disclosed ? []
-            : disclosed.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => (Subject: s, Incidental: true))
+        var expected = record.DisclosedSubjects is null ? []
+            : LogChain.DisclosedTo(record).Select(s => (Subject: s, Incidental: true))
                 .Concat(record.DataSubject is { } subject ? [(subject, false)] : []).ToHashSet();
         var found = recorded.Where(r => r.Time == record.Time && r.Client == record.Client && r.Service == record.Service && r.Purpose == record.Issue
                 && r.LegalBasis == record.LegalBasis && r.XRoadId == record.XRoadId)

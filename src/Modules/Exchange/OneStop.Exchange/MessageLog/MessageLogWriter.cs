@@ -322,24 +322,42 @@ internal static class LogChain
     public static string? BodyHash(byte[] body) => body.Length > 0 ? Convert.ToBase64String(SHA256.HashData(body)) : null;
 
     /// <summary>SHA-256 over the previous hash and every logged field, in a fixed order, one per line.</summary>
-    public static string HashOf(MessageLogRecord r) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', HashedLines(r)))));
+    public static string HashOf(MessageLogRecord r) => HashOfLines(HashedLines(r));
+
+    /// <summary>The hash of a record's <see cref="HashedLines"/>.</summary>
+    public static string HashOfLines(IEnumerable<string?> lines) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
 
     /// <summary>
     /// The lines a record's hash covers. No field may hold a line break (the writer never writes one, and
     /// verify-log refuses one): otherwise text could move from one field to the next under the same hash.
     /// </summary>
-    public static IEnumerable<string?> HashedLines(MessageLogRecord r)
+    public static List<string?> HashedLines(MessageLogRecord r)
     {
-        string?[] lines =
+        List<string?> lines =
         [
             r.PreviousHash, r.Sequence.ToString(CultureInfo.InvariantCulture), r.Time.ToString("O", CultureInfo.InvariantCulture),
             r.XRoadId, r.RequestId, r.Client, r.Service, r.Method, r.Path, r.UserId, r.Issue, r.RepresentedParty, r.DataSubject,
             r.Status.ToString(CultureInfo.InvariantCulture), r.ErrorType, r.RequestHash, r.RequestBodyHash, r.ResponseBodyHash, r.KeyId,
         ];
         // Added later: only records that carry a legal basis or disclosed subjects hash them, so older records verify unchanged.
-        return lines.Concat(r.LegalBasis is null ? [] : ["legal-basis:" + r.LegalBasis])
-            .Concat(r.DisclosedSubjects is null ? [] : ["disclosed:" + r.DisclosedSubjects]);
+        if (r.LegalBasis is not null)
+        {
+            lines.Add("legal-basis:" + r.LegalBasis);
+        }
+
+        if (r.DisclosedSubjects is not null)
+        {
+            lines.Add("disclosed:" + r.DisclosedSubjects);
+        }
+
+        return lines;
     }
+
+    /// <summary>How a record states the people its answer disclosed besides its data subject: the incidental reads' citizen IDs, comma-separated.</summary>
+    public static string DisclosedSubjects(IEnumerable<PersonalDataRead> reads) => string.Join(',', reads.Where(r => r.Incidental).Select(r => r.DataSubject));
+
+    /// <summary>The people a record states its answer disclosed besides its data subject (none when it states nothing).</summary>
+    public static string[] DisclosedTo(MessageLogRecord r) => (r.DisclosedSubjects ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>A logged text on one line: a line break (a decoded <c>%0A</c> in a path, a mandate typed on two lines) becomes a space.</summary>
     private static string? OneLine(string? text) => text is null || !text.AsSpan().ContainsAny('\n', '\r') ? text : text.ReplaceLineEndings(" ");

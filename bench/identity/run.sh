@@ -14,6 +14,8 @@ command -v node >/dev/null || { echo "node is missing: apt-get install nodejs np
 # Production refuses to make up the Digital ID's keys: give it throwaway ones.
 export Identity__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)"
 export Identity__EncryptionKeys__0="$(openssl rand -base64 32)"
+# Production also needs its public address (links in e-mails are made from it).
+export Platform__PublicOrigin="http://127.0.0.1:${port:-5390}"
 
 dotnet build src/OneStop.Web -c Release -v q -nologo >/dev/null
 # As docs/operations.md recommends for production: full PGO (framework code re-jitted with profile data).

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -68,6 +69,8 @@ public static partial class ModuleDatabase
         ArgumentNullException.ThrowIfNull(services);
         using var scope = services.CreateScope();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ModuleDatabase));
+        var timeout = scope.ServiceProvider.GetService<IConfiguration>()?.GetValue(MigrationLockTimeoutKey, DefaultMigrationLockTimeout)
+            ?? DefaultMigrationLockTimeout;
         var first = true;
         foreach (var registration in scope.ServiceProvider.GetServices<ModuleDbContextRegistration>())
         {
@@ -85,8 +88,44 @@ public static partial class ModuleDatabase
             if (pending.Count > 0)
             {
                 LogMigrating(logger, registration.Module, pending.Count);
-                await db.Database.MigrateAsync(cancellationToken);
+                await MigrateUnderLockAsync(db, registration.Module, timeout, logger, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// How long a start waits (by default) for another node's migration lock before it gives up with a clear message;
+    /// on SQLite, also the age after which a lock is taken to be left by a start that was killed.
+    /// </summary>
+    public static readonly TimeSpan DefaultMigrationLockTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Setting that overrides <see cref="DefaultMigrationLockTimeout"/>.</summary>
+    public const string MigrationLockTimeoutKey = "Database:MigrationLockTimeout";
+
+    /// <summary>
+    /// EF Core's migration lock on SQLite is a row in <c>__EFMigrationsLock</c>: a start killed while it
+    /// migrated leaves the row, and every later start would wait for it forever. (PostgreSQL's lock is an
+    /// advisory lock that ends with the connection, so it cannot be left behind.) A row older than
+    /// the timeout is removed; a younger one is waited for, up to that long.
+    /// </summary>
+    private static async Task MigrateUnderLockAsync(DbContext db, string module, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await SqliteMigrationLock.RemoveIfStaleAsync(db, timeout, logger, cancellationToken);
+        }
+
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(timeout);
+        try
+        {
+            await db.Database.MigrateAsync(patience.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException(
+                $"Module {module}: the database's migration lock was not released within {timeout}. "
+                + "Another node may be migrating; if none is, a start that was killed left the lock (see docs/operations.md, \"Databases and migrations\").");
         }
     }
 

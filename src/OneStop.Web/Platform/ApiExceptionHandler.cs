@@ -37,7 +37,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
     }
 
     // The middleware has already rewritten the path to the error page; the original is in the feature.
-    private static bool IsApiRequest(HttpContext context)
+    internal static bool IsApiRequest(HttpContext context)
         => (context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? string.Empty)
             is var path && PlatformSetup.ApiPrefixes.Any(p => path.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));
 

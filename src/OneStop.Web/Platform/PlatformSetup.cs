@@ -32,6 +32,7 @@ internal static class PlatformSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddPublicOrigin(builder.Configuration, builder.Environment);
 
         // Serves the build's compressed and module (RCL) assets when run from build output in any
         // environment; a published app has no runtime manifest and this does nothing.
@@ -46,6 +47,8 @@ internal static class PlatformSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
 
+        // Before the framework's writer: writers are asked in the order they were added.
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path);
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -76,6 +79,7 @@ internal static class PlatformSetup
             return Task.CompletedTask;
         }));
 
+        services.AddForwardedHeadersFromProxies(builder.Configuration);
         builder.AddPlatformSignIn();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
@@ -94,6 +98,8 @@ internal static class PlatformSetup
 
     public static WebApplication UseOneStopPlatform(this WebApplication app)
     {
+        // First: everything after it (HTTPS checks, issuer, rate limits, the exchange's address checks) sees the real client.
+        app.UseForwardedHeadersFromProxies();
         app.UseExceptionHandler("/Error");
         app.Use(SecurityHeadersAsync);
         app.UseDigitalIdMachineEndpoints(MaxRequestBodyBytes);
@@ -143,12 +149,35 @@ internal static class PlatformSetup
         }).AsTask();
     }
 
+    /// <summary>
+    /// Pages load scripts, styles, fonts and images from this site only, and no inline script or style
+    /// runs: injected markup can do nothing. Forms are not limited (form-action), because sign-in forms
+    /// end in a redirect to the relying party's own site, which browsers check against form-action.
+    /// </summary>
+    internal const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The API reference (Scalar) configures itself with an inline script and styles: its own, looser
+    /// policy, still with nothing from another site.
+    /// </summary>
+    internal const string ApiReferenceSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+        + "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     private static Task SecurityHeadersAsync(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        // OpenIddict's form_post answer submits itself with an inline script: the protocol endpoints keep theirs.
+        if (!context.Request.Path.StartsWithSegments("/connect"))
+        {
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? ApiReferenceSecurityPolicy : ContentSecurityPolicy;
+        }
+
         return next();
     }
 }

@@ -67,6 +67,7 @@ public sealed class ThaiIdBindingTests(ThaiIdBindingTests.Factory app) : IClassF
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(Program).Assembly.GetName().Name });
             builder.WebHost.UseTestServer();
             builder.Configuration["Outbox:Enabled"] = "false";
+            builder.Configuration["Platform:PublicOrigin"] = "https://onestop.example.go.th";
             builder.AddOneStopPlatform();
             app = builder.Build();
             app.UseOneStopPlatform();

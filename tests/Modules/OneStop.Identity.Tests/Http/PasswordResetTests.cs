@@ -83,6 +83,20 @@ public sealed partial class PasswordResetTests(MailAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task AForgedHostHeader_DoesNotChangeWhereTheLinkPoints()
+    {
+        var (_, email) = await OidcDance.RegisterAsync(app, "reset-host", Password);
+        var attacker = new OidcDance(app);
+        attacker.Browser.DefaultRequestHeaders.Host = "evil.example";
+
+        await attacker.SubmitAsync("/Identity/Account/ForgotPassword", new() { ["Login"] = email });
+        await app.DispatchOutboxAsync();
+
+        var (_, link) = app.Mail.SingleLinkTo(email, "/Identity/Account/ResetPassword");
+        Assert.Equal(SharedKernel.Hosting.PublicOrigin.DevelopmentDefault, link.GetLeftPart(UriPartial.Authority));
+    }
+
+    [Fact]
     public async Task AskingAgainAtOnce_SendsOneLink()
     {
         var (_, email) = await OidcDance.RegisterAsync(app, "reset-twice", Password);

@@ -45,6 +45,28 @@ public sealed class PlatformSignInTests(PlatformSignInAppFactory app) : IClassFi
         Assert.Contains("action=\"/signout\"", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/%09/evil.example/")]
+    [InlineData("/%5Cevil.example/")]
+    [InlineData("/%2F%2Fevil.example/")]
+    public async Task AReturnUrlThatBrowsersReadAsAnotherSite_EndsOnTheHomePage(string returnUrl)
+    {
+        var dance = new OidcDance(app);
+        await dance.SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = OidcDance.DemoEmail, ["Password"] = OidcDance.DemoPassword });
+
+        var locations = new List<string>();
+        var response = await dance.Browser.GetAsync("/signin?returnUrl=" + returnUrl);
+        while (response.StatusCode == HttpStatusCode.Redirect && locations.Count < 10)
+        {
+            var location = response.Headers.Location!;
+            locations.Add(location.OriginalString);
+            response = await dance.Browser.GetAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+        }
+
+        Assert.Equal("/", locations[^1]);
+        Assert.DoesNotContain(locations, l => l.Contains("evil", StringComparison.Ordinal) && !l.StartsWith("/connect/", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task SignedInToTheDigitalIdAlready_ThePlatformNeedsNoSecondPassword()
     {

@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using OneStop.Identity.Data;
 using OneStop.Identity.Server;
+using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Mail;
 using OneStop.SharedKernel.Messaging;
 using OpenIddict.Abstractions;
@@ -16,11 +15,11 @@ namespace OneStop.Identity.Accounts;
 /// takes the same time whether the account exists or not. The event carries no token: the link is made
 /// when the mail is sent, so no usable secret is ever stored.
 /// </summary>
-internal sealed record PasswordResetRequested(Guid AccountId, string Origin) : IIntegrationEvent;
+internal sealed record PasswordResetRequested(Guid AccountId) : IIntegrationEvent;
 
 /// <summary>Forgotten passwords: a single-use link by e-mail, valid for an hour, then a new password under the usual rules.</summary>
 internal sealed class PasswordReset(
-    UserManager<Account> users, DigitalIdDbContext db, TimeProvider clock, IConfiguration configuration,
+    UserManager<Account> users, DigitalIdDbContext db, TimeProvider clock, PublicOrigin origin,
     IOpenIddictTokenManager tokens, IMailSender mail) : IIntegrationEventHandler<PasswordResetRequested>
 {
     public const string ResetPath = "/Identity/Account/ResetPassword";
@@ -35,7 +34,7 @@ internal sealed class PasswordReset(
     /// Asks for a link to be sent when <paramref name="login"/> (an e-mail or a citizen ID) names an account
     /// that has an e-mail address and is not deactivated; otherwise does nothing, saying nothing.
     /// </summary>
-    public async Task RequestAsync(string login, HttpRequest request, CancellationToken ct)
+    public async Task RequestAsync(string login, CancellationToken ct)
     {
         var account = await users.FindByLoginAsync(login, ct);
         if (account?.Email is null || OfficerAccounts.IsDeactivated(account))
@@ -52,10 +51,7 @@ internal sealed class PasswordReset(
             return;
         }
 
-        // The link must point at this site, never at whatever Host header a request carried: operators set
-        // Identity:PublicOrigin, or restrict AllowedHosts (docs/operations.md).
-        var origin = configuration["Identity:PublicOrigin"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host.Value}";
-        db.AddIntegrationEvent(new PasswordResetRequested(account.Id, origin), clock);
+        db.AddIntegrationEvent(new PasswordResetRequested(account.Id), clock);
         await db.SaveChangesAsync(ct);
     }
 
@@ -105,7 +101,8 @@ internal sealed class PasswordReset(
         }
 
         var code = await users.GeneratePasswordResetTokenAsync(account);
-        var link = $"{request.Origin}{ResetPath}?account={account.Id}&code={Uri.EscapeDataString(code)}";
+        // The configured origin, never the Host header of whoever asked (PublicOrigin).
+        var link = origin.Link($"{ResetPath}?account={account.Id}&code={Uri.EscapeDataString(code)}");
         await mail.SendAsync(Message(account.Email, link), cancellationToken);
     }
 

@@ -23,7 +23,7 @@ internal sealed class ForgotPasswordModel(PasswordReset reset) : PageModel
             return Page();
         }
 
-        await reset.RequestAsync(Login, Request, ct);
+        await reset.RequestAsync(Login, ct);
         Sent = true;
         return Page();
     }

@@ -14,7 +14,7 @@ namespace OneStop.Web.Commands;
 /// </summary>
 internal static class ProgramCommands
 {
-    private static readonly string[] Names = ["seed", "exchange"];
+    private static readonly string[] Names = ["seed", "exchange", "identity"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -29,13 +29,14 @@ internal static class ProgramCommands
                 "exchange" when args is [_, "verify-log", "--witness", var file] => await CheckWitnessAsync(services, file),
                 "exchange" when args is [_, "export-witness", "--out", var file] => await ExportWitnessAsync(services, file),
                 "exchange" when args is [_, "archive-log", ..] => await ArchiveLogAsync(services, args.AsSpan(2).ToArray()),
+                "identity" => await Identity.IdentityModule.RunCommandAsync(services, args[1..], Console.Out, Console.Error),
                 _ => throw new CommandLineException($"Unknown command: {string.Join(' ', args)}."),
             };
         }
         catch (CommandLineException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR] | exchange verify-log [--witness FILE] | exchange export-witness --out FILE | exchange archive-log [--older-than-days N]");
+            await Console.Error.WriteLineAsync("usage: seed [--citizens N] [--companies N] [--seed N] [--out DIR] | exchange verify-log [--witness FILE] | exchange export-witness --out FILE | exchange archive-log [--older-than-days N] | " + Identity.IdentityModule.CommandUsage);
             return 2;
         }
     }

@@ -126,6 +126,13 @@ public static class IdentityModule
         return MachineEndpoints.UseMachineEndpoints(app, maxRequestBodyBytes);
     }
 
+    /// <summary>The module's command line (<c>identity add-client …</c>): exit code 0, 1 (refused) or 2 (usage).</summary>
+    public static Task<int> RunCommandAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+        => Clients.ClientCommands.RunAsync(services, args, output, error);
+
+    /// <summary>How to call <see cref="RunCommandAsync"/>.</summary>
+    public const string CommandUsage = Clients.ClientCommands.Usage;
+
     public static WebApplication MapIdentityModule(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -28,6 +28,9 @@ public sealed class CodeFlowTests(AppFactory app) : IClassFixture<AppFactory>
         var claims = OidcDance.Payload(idToken);
         Assert.Equal(request["nonce"], claims.GetProperty("nonce").GetString());
         Assert.Equal("urn:onestop:aal:1", claims.GetProperty("acr").GetString());
+        var accessToken = OidcDance.Payload(tokens.GetProperty("access_token").GetString()!);
+        Assert.Contains("onestop-userinfo", accessToken.GetProperty("aud").ToString(), StringComparison.Ordinal); // RFC 9068 2.2
+        Assert.Equal("at+jwt", OidcDance.Header(tokens.GetProperty("access_token").GetString()!).GetProperty("typ").GetString());
         Assert.Equal(["pwd"], claims.GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(OidcDance.DemoCitizenId, claims.GetProperty("pid").GetString());
         Assert.True(claims.TryGetProperty("auth_time", out _));
@@ -149,6 +152,39 @@ public sealed class CodeFlowTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task AReplayedRefreshToken_RevokesItsOwnChain_NotThePersonsOtherDevices()
+    {
+        var phone = new OidcDance(app);
+        var laptop = new OidcDance(app);
+        var (phoneCallback, _) = await phone.CodeAsync();
+        var (laptopCallback, _) = await laptop.CodeAsync();
+        var phoneRefresh = (await phone.RedeemAsync(phoneCallback["code"])).Body.GetProperty("refresh_token").GetString()!;
+        var laptopRefresh = (await laptop.RedeemAsync(laptopCallback["code"])).Body.GetProperty("refresh_token").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await phone.TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = phoneRefresh })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await phone.TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = phoneRefresh })).Status);
+
+        var (laptopStatus, _) = await laptop.TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = laptopRefresh });
+        Assert.Equal(HttpStatusCode.OK, laptopStatus);
+    }
+
+    [Fact]
+    public async Task AReplayedCode_RevokesItsOwnChain_NotThePersonsOtherDevices()
+    {
+        var phone = new OidcDance(app);
+        var laptop = new OidcDance(app);
+        var (phoneCallback, _) = await phone.CodeAsync();
+        var (laptopCallback, _) = await laptop.CodeAsync();
+        var laptopRefresh = (await laptop.RedeemAsync(laptopCallback["code"])).Body.GetProperty("refresh_token").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await phone.RedeemAsync(phoneCallback["code"])).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await phone.RedeemAsync(phoneCallback["code"])).Status);
+
+        var (laptopStatus, _) = await laptop.TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = laptopRefresh });
+        Assert.Equal(HttpStatusCode.OK, laptopStatus);
+    }
+
+    [Fact]
     public async Task PushedAuthorizationRequest_ThenAuthorizeWithItsUri_CompletesTheFlow()
     {
         var dance = new OidcDance(app);
@@ -157,7 +193,9 @@ public sealed class CodeFlowTests(AppFactory app) : IClassFixture<AppFactory>
         par.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{OidcDance.Portal}:{OidcDance.PortalSecret}")));
         var parResponse = await dance.Backchannel.SendAsync(par);
         Assert.Equal(HttpStatusCode.Created, parResponse.StatusCode);
-        var requestUri = JsonDocument.Parse(await parResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("request_uri").GetString()!;
+        var parBody = JsonDocument.Parse(await parResponse.Content.ReadAsStringAsync()).RootElement;
+        var requestUri = parBody.GetProperty("request_uri").GetString()!;
+        Assert.InRange(parBody.GetProperty("expires_in").GetInt32(), 5, 600); // RFC 9126 2.2
         Assert.StartsWith("urn:ietf:params:oauth:request_uri:", requestUri, StringComparison.Ordinal);
 
         var response = await dance.FollowAsync(QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?> { ["client_id"] = OidcDance.Portal, ["request_uri"] = requestUri }));
@@ -195,6 +233,47 @@ public sealed class CodeFlowTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Authorize_EssentialAal2WithAVoluntaryAal1_DemandsAal2()
+    {
+        var dance = new OidcDance(app);
+        await dance.CodeAsync(); // signed in with a password: AAL1
+        var parameters = dance.AuthorizeParameters(acr: "urn:onestop:aal:1");
+        parameters["claims"] = """{"id_token":{"acr":{"essential":true,"values":["urn:onestop:aal:2"]}}}""";
+
+        var response = await dance.Browser.GetAsync(OidcDance.AuthorizeUrl(parameters));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/SignIn?", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.EndsWith("Level=2", response.Headers.Location.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authorize_AnUnknownEssentialAcr_FailsWithUnmetAuthenticationRequirements()
+    {
+        var dance = new OidcDance(app);
+        await dance.CodeAsync();
+        var parameters = dance.AuthorizeParameters();
+        parameters["claims"] = """{"id_token":{"acr":{"essential":true,"value":"urn:example:loa:4"}}}""";
+
+        var response = await dance.Browser.GetAsync(OidcDance.AuthorizeUrl(parameters));
+
+        Assert.Equal("unmet_authentication_requirements", OidcDance.CallbackOf(response)["error"]);
+    }
+
+    [Fact]
+    public async Task Authorize_PromptConsent_AsksAgainThoughAllowedBefore_ThenIssuesACode()
+    {
+        var dance = new OidcDance(app);
+        await dance.CodeAsync(); // allowed once
+
+        var again = await dance.FollowAsync(OidcDance.AuthorizeUrl(dance.AuthorizeParameters(prompt: "consent")));
+
+        Assert.Equal("/Identity/Account/Consent", again.RequestMessage!.RequestUri!.AbsolutePath);
+        var answered = await dance.SubmitAsync(again.RequestMessage.RequestUri.PathAndQuery, new Dictionary<string, string> { ["decision"] = "allow" });
+        Assert.True(OidcDance.CallbackOf(answered).ContainsKey("code"));
+    }
+
+    [Fact]
     public async Task Consent_Refused_SendsAccessDeniedAndStoresNoAuthorization()
     {
         var dance = new OidcDance(app);
@@ -218,7 +297,8 @@ public sealed class CodeFlowTests(AppFactory app) : IClassFixture<AppFactory>
         var known = await (await dance.SubmitAsync(url, new() { ["Login"] = "citizen3@demo.onestop.test", ["Password"] = "wrong password here" })).Content.ReadAsStringAsync();
         var unknown = await (await dance.SubmitAsync(url, new() { ["Login"] = "nobody@demo.onestop.test", ["Password"] = "wrong password here" })).Content.ReadAsStringAsync();
 
-        Assert.Contains("The e-mail or citizen ID, or the password, is wrong.", known, StringComparison.Ordinal);
-        Assert.Contains("The e-mail or citizen ID, or the password, is wrong.", unknown, StringComparison.Ordinal);
+        Assert.Contains("อีเมล/เลขประจำตัวประชาชน หรือรหัสผ่านไม่ถูกต้อง", known, StringComparison.Ordinal);
+        Assert.Contains("อีเมล/เลขประจำตัวประชาชน หรือรหัสผ่านไม่ถูกต้อง", unknown, StringComparison.Ordinal);
+        Assert.DoesNotContain("The e-mail or citizen ID", unknown, StringComparison.Ordinal); // the chosen language only
     }
 }

@@ -40,6 +40,63 @@ public sealed class ExchangeTokenTests(AppFactory app) : IClassFixture<AppFactor
     private static string? XRoadError(HttpResponseMessage response) => response.Headers.TryGetValues("X-Road-Error", out var values) ? values.Single() : null;
 
     [Fact]
+    public async Task AnAccessToken_NamesTheExchangeAsItsAudience()
+    {
+        var payload = OidcDance.Payload(await TokenAsync());
+
+        Assert.Equal("onestop-exchange", payload.GetProperty("aud").ValueKind == System.Text.Json.JsonValueKind.Array
+            ? payload.GetProperty("aud")[0].GetString()
+            : payload.GetProperty("aud").GetString());
+    }
+
+    [Fact]
+    public async Task Introspection_ByTheClientItWasIssuedTo_IsInactive_ByTheResourceServer_IsActive()
+    {
+        var token = await TokenAsync();
+        await app.WithScopeAsync(async sp =>
+        {
+            var applications = sp.GetRequiredService<IOpenIddictApplicationManager>();
+            if (await applications.FindByClientIdAsync("onestop-exchange") is null)
+            {
+                await applications.CreateAsync(new OpenIddictApplicationDescriptor
+                {
+                    ClientId = "onestop-exchange", ClientSecret = "resource-server-secret", ClientType = ClientTypes.Confidential,
+                    Permissions = { Permissions.Endpoints.Introspection },
+                });
+            }
+
+            return 0;
+        });
+
+        async Task<bool> IntrospectAsync(string client, string secret)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/introspect") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{client}:{secret}")));
+            var answer = System.Text.Json.JsonDocument.Parse(await (await app.CreateClient().SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
+            return answer.TryGetProperty("active", out var active) && active.GetBoolean();
+        }
+
+        var bySelf = await IntrospectAsync("demo-agency", "demo-agency-secret");
+        var byResourceServer = await IntrospectAsync("onestop-exchange", "resource-server-secret");
+
+        Assert.False(bySelf);
+        Assert.True(byResourceServer);
+    }
+
+    [Fact]
+    public async Task UserInfo_WithAMachinesToken_IsInvalidToken_NotAServerError()
+    {
+        var token = await TokenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gateway_WithTheSubsystemsToken_AnswersTheService()
     {
         var response = await CallAsync(await TokenAsync());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -68,6 +69,45 @@ public sealed class KeysAndClientAuthenticationTests(KeysAndClientAuthentication
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         Assert.Contains("invalid_client", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("JWT")]
+    public async Task PrivateKeyJwt_AStandardAssertion_WithoutTheNewTyp_Authenticates(string? typ)
+    {
+        // RFC 7523 asks for no typ; openid-client and oauth4webapi send none by default.
+        using var clientKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var clientId = await RegisterJwtClientAsync(clientKey);
+        var header = typ is null ? """{"alg":"ES256","kid":"k1"}""" : $$"""{"alg":"ES256","kid":"k1","typ":"{{typ}}"}""";
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var payload = $$"""{"iss":"{{clientId}}","sub":"{{clientId}}","aud":"http://localhost/connect/token","jti":"{{Guid.NewGuid():N}}","iat":{{now}},"exp":{{now + 120}}}""";
+        var signingInput = $"{Base64Url(header)}.{Base64Url(payload)}";
+        var assertion = signingInput + "." + OidcDance.Base64Url(clientKey.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256));
+
+        var response = await PostAsync(clientId, assertion);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Base64Url(string json) => OidcDance.Base64Url(Encoding.UTF8.GetBytes(json));
+
+    private async Task<string> RegisterJwtClientAsync(ECDsa clientKey)
+    {
+        var clientId = "jwt-agency-" + Guid.NewGuid().ToString("N")[..8];
+        await app.WithScopeAsync(async sp =>
+        {
+            var publicJwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(ECDsa.Create(clientKey.ExportParameters(false))) { KeyId = "k1" });
+            publicJwk.Use = "sig";
+            var descriptor = new OpenIddictApplicationDescriptor
+            {
+                ClientId = clientId, ClientType = ClientTypes.Confidential, JsonWebKeySet = new JsonWebKeySet { Keys = { publicJwk } },
+                Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + "exchange" },
+            };
+            await sp.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(descriptor);
+            return 0;
+        });
+        return clientId;
     }
 
     private Task<HttpResponseMessage> PostAsync(string clientId, string assertion)

@@ -66,7 +66,7 @@ public sealed partial class OfficersTests(AppFactory app) : IClassFixture<AppFac
         // From now on their own password works, and the administrator's does not.
         await SignedInAsync(email, NewPassword);
         var old = await new OidcDance(app).SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = password });
-        Assert.Contains("the password, is wrong", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("หรือรหัสผ่านไม่ถูกต้อง", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +101,9 @@ public sealed partial class OfficersTests(AppFactory app) : IClassFixture<AppFac
 
         Assert.Contains("id=\"done\"", deactivated, StringComparison.Ordinal);
         var refused = await new OidcDance(app).SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = NewPassword });
-        Assert.Contains("deactivated by your agency", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("บัญชีนี้ถูกปิดโดยผู้ดูแลของหน่วยงาน", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var guessed = await new OidcDance(app).SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = "not the password at all" });
+        Assert.DoesNotContain("บัญชีนี้ถูกปิด", await guessed.Content.ReadAsStringAsync(), StringComparison.Ordinal); // only for who knows the password
         await SetActiveAsync(admin, email, "Reactivate");
         await SignedInAsync(email, NewPassword);
     }

@@ -27,6 +27,8 @@ public sealed class ProviderTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.EndsWith("/connect/par", discovery.GetProperty("pushed_authorization_request_endpoint").GetString(), StringComparison.Ordinal);
         Assert.Equal(["nist_800_63A"], Strings(discovery, "trust_frameworks_supported"));
         Assert.Contains("pid", Strings(discovery, "claims_supported"));
+        Assert.True(discovery.GetProperty("claims_parameter_supported").GetBoolean()); // an essential acr in it is enforced
+        Assert.Contains("consent", Strings(discovery, "prompt_values_supported"));
     }
 
     [Fact]

@@ -55,32 +55,38 @@ internal static class Assurance
     public static string AcrOf(int level) => Supported[Math.Clamp(level, 1, 3) - 1];
 
     /// <summary>
-    /// The level a client demands: the weakest of the recognised <c>acr_values</c> (they are
-    /// alternatives), or an essential <c>acr</c> in the <c>claims</c> parameter; 1 when it asks nothing.
+    /// The level a client demands, 1 when it asks nothing; null when it demands, as essential, only
+    /// levels this provider does not know (OpenID Connect Core 5.5.1.1: it must then fail).
+    /// <c>acr_values</c> are alternatives the client would accept, so the weakest recognised one counts;
+    /// an essential <c>acr</c> in the <c>claims</c> parameter is a requirement, so when both are given
+    /// the stronger demand wins and a voluntary weaker value can never lower an essential one.
     /// </summary>
-    public static int Required(OpenIddictRequest request)
+    public static int? Required(OpenIddictRequest request)
     {
-        var levels = request.GetAcrValues().Select(v => Aliases.TryGetValue(v, out var level) ? level : 0).Where(l => l > 0).ToList();
-        if (request.GetParameter(OpenIddictConstants.Parameters.Claims)?.ToString() is { Length: > 0 } claims && FromClaimsParameter(claims) is { Count: > 0 } essential)
+        var voluntary = request.GetAcrValues().Select(v => Aliases.TryGetValue(v, out var level) ? level : 0).Where(l => l > 0).DefaultIfEmpty(1).Min();
+        if (request.GetParameter(OpenIddictConstants.Parameters.Claims)?.ToString() is not { Length: > 0 } claims || FromClaimsParameter(claims) is not { } essential)
         {
-            levels.AddRange(essential);
+            return voluntary;
         }
 
-        return levels.Count == 0 ? 1 : levels.Min();
+        var known = essential.Where(l => l > 0).ToList();
+        return known.Count == 0 ? null : Math.Max(voluntary, known.Min());
     }
 
-    private static List<int> FromClaimsParameter(string json)
+    /// <summary>The levels of an essential <c>acr</c> in the <c>claims</c> parameter (0 for an unknown value); null when none is essential.</summary>
+    private static List<int>? FromClaimsParameter(string json)
     {
         try
         {
             using var document = JsonDocument.Parse(json);
-            if (document.RootElement.TryGetProperty("id_token", out var idToken) && idToken.TryGetProperty("acr", out var acr) && acr.ValueKind == JsonValueKind.Object
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("id_token", out var idToken)
+                && idToken.ValueKind == JsonValueKind.Object && idToken.TryGetProperty("acr", out var acr) && acr.ValueKind == JsonValueKind.Object
                 && acr.TryGetProperty("essential", out var essential) && essential.ValueKind == JsonValueKind.True)
             {
                 var values = acr.TryGetProperty("values", out var list) && list.ValueKind == JsonValueKind.Array
-                    ? list.EnumerateArray().Select(v => v.GetString() ?? "")
-                    : acr.TryGetProperty("value", out var one) ? [one.GetString() ?? ""] : [];
-                return [.. values.Select(v => Aliases.TryGetValue(v, out var level) ? level : 0).Where(l => l > 0)];
+                    ? list.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : "")
+                    : acr.TryGetProperty("value", out var one) && one.ValueKind == JsonValueKind.String ? [one.GetString()!] : [];
+                return [.. values.Select(v => Aliases.TryGetValue(v, out var level) ? level : 0)];
             }
         }
         catch (JsonException)
@@ -88,6 +94,6 @@ internal static class Assurance
             // A malformed claims parameter demands nothing we can understand.
         }
 
-        return [];
+        return null;
     }
 }

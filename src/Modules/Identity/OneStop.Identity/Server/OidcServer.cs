@@ -20,6 +20,9 @@ internal static class OidcServer
 {
     public const string AuthorizePath = "/connect/authorize";
 
+    /// <summary>How long a pushed authorization request's request_uri works.</summary>
+    public static readonly TimeSpan PushedRequestLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>Scopes clients may ask for; one per ThaiD claim group, plus the exchange for agency systems.</summary>
     public static class ExtraScopes
     {
@@ -83,6 +86,7 @@ internal static class OidcServer
                 o.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 o.AddEventHandler<HandleConfigurationRequestContext>(h => h.UseInlineHandler(AdvertiseAssurance).SetOrder(int.MaxValue - 100_000));
+                o.AddEventHandler<ApplyConfigurationResponseContext>(h => h.UseInlineHandler(AdvertiseClaimsParameter).SetOrder(int.MinValue + 100_000));
                 o.AddEventHandler<HandleTokenRequestContext>(h => h.UseSingletonHandler<ClientCredentialsGrant>().SetOrder(int.MinValue + 100_000));
                 o.AddEventHandler<ApplyTokenResponseContext>(h => h.UseInlineHandler(ScopeNotAllowedIsInvalidScope).SetOrder(int.MinValue + 100_000));
                 o.AddEventHandler<ApplyPushedAuthorizationResponseContext>(h => h.UseInlineHandler(ScopeNotAllowedIsInvalidScope).SetOrder(int.MinValue + 100_000));
@@ -94,6 +98,9 @@ internal static class OidcServer
                 // context on every token request for nothing.
                 o.DisableScopeValidation();
                 o.AddEventHandler(RejectReplayedAssertions.Descriptor);
+                o.AddEventHandler(IntrospectionByAudienceOnly.Descriptor);
+                o.AddEventHandler(StandardClientAssertions.AcceptStandardForm);
+                o.AddEventHandler(StandardClientAssertions.TypeAsAssertion);
                 o.RemoveEventHandler(OpenIddictServerHandlers.InferEndpointType.Descriptor);
                 o.AddEventHandler(EndpointByPath.Descriptor);
                 o.AddEventHandler<GenerateTokenContext>(h => h.UseInlineHandler(KeepMachineTokensOutOfTheStore)
@@ -120,9 +127,28 @@ internal static class OidcServer
         services.AddSingleton<ServerHandlerIndex>();
         services.Replace(ServiceDescriptor.Scoped<IOpenIddictServerDispatcher, IndexedDispatcher>());
 
-        // Only S256: the plain method gives no protection against an intercepted code.
-        services.PostConfigure<OpenIddictServerOptions>(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+        services.PostConfigure<OpenIddictServerOptions>(o =>
+        {
+            // Only S256: the plain method gives no protection against an intercepted code.
+            o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
+            // A pushed request is used at once by a browser (RFC 9126 section 2.2 suggests 5 to 600 seconds); OpenIddict's default is an hour.
+            o.RequestTokenLifetime = PushedRequestLifetime;
+        });
         return services;
+    }
+
+    /// <summary>
+    /// The claims parameter is read (an essential acr in it is enforced, Assurance.Required), so discovery
+    /// says so; OpenIddict, which does not read it itself, always advertises false.
+    /// </summary>
+    private static ValueTask AdvertiseClaimsParameter(ApplyConfigurationResponseContext context)
+    {
+        if (context.Response.Error is null)
+        {
+            context.Response[Metadata.ClaimsParameterSupported] = true;
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     private static ValueTask AdvertiseAssurance(HandleConfigurationRequestContext context)
@@ -185,6 +211,7 @@ internal sealed class ClientCredentialsGrant : IOpenIddictServerHandler<HandleTo
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, context.ClientId);
         identity.SetScopes(context.Request.GetScopes());
+        identity.SetResources(Audiences.For(context.Request.GetScopes(), forAPerson: false));
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         context.SignIn(new ClaimsPrincipal(identity));
         return ValueTask.CompletedTask;

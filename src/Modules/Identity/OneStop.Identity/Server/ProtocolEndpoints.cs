@@ -21,6 +21,9 @@ internal static class ProtocolEndpoints
     /// <summary>Set when a client demanded a fresh sign-in (prompt=login): the time it was demanded.</summary>
     public const string LoginRequestedCookie = "identity.login_requested";
 
+    /// <summary>Set by the consent page when the person allowed: the client allowed (answers prompt=consent once).</summary>
+    public const string ConsentGivenCookie = "identity.consent_given";
+
     /// <summary>Set by the consent page when the person refused: the client refused.</summary>
     public const string ConsentDeniedCookie = "identity.consent_denied";
 
@@ -28,6 +31,9 @@ internal static class ProtocolEndpoints
     public const string SessionScheme = "Identity.Application";
 
     public const string SignInPage = "/Identity/Account/SignIn";
+
+    /// <summary>OpenID Connect Unmet Authentication Requirements 1.0: an essential acr this provider cannot satisfy.</summary>
+    public const string UnmetAuthenticationRequirements = "unmet_authentication_requirements";
     public const string ConsentPage = "/Identity/Account/Consent";
 
     public static IEndpointRouteBuilder MapProtocolEndpoints(this IEndpointRouteBuilder app)
@@ -66,7 +72,11 @@ internal static class ProtocolEndpoints
 
         var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var now = clock.GetUtcNow();
-        var required = Assurance.Required(request);
+        if (Assurance.Required(request) is not { } required)
+        {
+            return Refuse(UnmetAuthenticationRequirements, "None of the essential acr values asked for is one this provider can reach (see acr_values_supported).");
+        }
+
         var returnUrl = http.Request.PathBase + http.Request.Path + QueryOf(http.Request);
 
         if (!IsFreshEnough(http, session, request, required, now))
@@ -105,7 +115,15 @@ internal static class ProtocolEndpoints
         var subject = account.Id.ToString();
         var scopes = request.GetScopes();
         var existing = await authorizations.FindAsync(subject, applicationId, Statuses.Valid, AuthorizationTypes.Permanent, scopes).ToListAsync();
-        if (existing.Count == 0 && await applications.GetConsentTypeAsync(application) == ConsentTypes.Explicit)
+        // prompt=consent asks the person again even when they allowed this client before (OIDC Core 3.1.2.1).
+        var consentAskedFor = request.HasPromptValue(PromptValues.Consent);
+        if (consentAskedFor && http.Request.Cookies[ConsentGivenCookie] == request.ClientId)
+        {
+            http.Response.Cookies.Delete(ConsentGivenCookie);
+            consentAskedFor = false;
+        }
+
+        if (consentAskedFor || (existing.Count == 0 && await applications.GetConsentTypeAsync(application) == ConsentTypes.Explicit))
         {
             if (http.Request.Cookies[ConsentDeniedCookie] == request.ClientId)
             {
@@ -122,9 +140,17 @@ internal static class ProtocolEndpoints
         }
 
         var identity = AccountClaims.For(account, session.Principal!, scopes, await RelatedAsync(users, acting, account, scopes, null, http.RequestAborted));
-        var authorization = existing.LastOrDefault()
-            ?? await authorizations.CreateAsync(new ClaimsPrincipal(identity), subject, applicationId!, AuthorizationTypes.Permanent, scopes);
-        identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
+        identity.SetResources(Audiences.For(scopes, forAPerson: true));
+        if (existing.Count == 0)
+        {
+            // The lasting record that the person allowed this client these scopes (listed on Connections).
+            await authorizations.CreateAsync(new ClaimsPrincipal(identity), subject, applicationId!, AuthorizationTypes.Permanent, scopes);
+        }
+
+        // This sign-in's own chain of tokens: a replayed code or refresh token revokes this chain only,
+        // not the person's sessions on their other devices, which share the permanent authorization.
+        var chain = await authorizations.CreateAsync(new ClaimsPrincipal(identity), subject, applicationId!, AuthorizationTypes.AdHoc, scopes);
+        identity.SetAuthorizationId(await authorizations.GetIdAsync(chain));
         await releases.RecordAsync(account.Id, request.ClientId!, ClaimReleases.IdToken, identity.Claims.Select(c => c.Type).Where(t => t is not (Claims.Subject or Claims.AuthenticationContextReference or Claims.AuthenticationMethodReference or Claims.AuthenticationTime) && !t.StartsWith("oi_", StringComparison.Ordinal)), http.RequestAborted);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
@@ -155,7 +181,8 @@ internal static class ProtocolEndpoints
     private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<Account> users, ClaimReleases releases, ActingForCompanies acting)
     {
         var token = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        var account = token.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        // A machine's token (client credentials) has the client as its subject, not an account's id.
+        var account = Guid.TryParse(token.Principal?.GetClaim(Claims.Subject), out var subject) ? await users.FindByIdAsync(subject.ToString()) : null;
         if (token.Principal is null || account is null)
         {
             return Results.Challenge(new AuthenticationProperties(new Dictionary<string, string?>

@@ -63,8 +63,16 @@ internal sealed class ConnectionsModel(
             return NotFound();
         }
 
-        await authorizations.TryRevokeAsync(authorization, ct);
-        await tokens.RevokeByAuthorizationIdAsync(id, ct);
+        // The consent and every sign-in's chain of tokens under it (one per device, ProtocolEndpoints).
+        var subject = account.Id.ToString();
+        var applicationId = await authorizations.GetApplicationIdAsync(authorization, ct);
+        var all = await authorizations.FindAsync(subject, applicationId, status: null, type: null, scopes: null, ct).ToListAsync(ct);
+        foreach (var each in all)
+        {
+            await authorizations.TryRevokeAsync(each, ct);
+            await tokens.RevokeByAuthorizationIdAsync((await authorizations.GetIdAsync(each, ct))!, ct);
+        }
+
         Done = Bilingual.Pick("ยกเลิกการเข้าถึงแล้ว", "Access withdrawn.");
         await LoadAsync(account, ct);
         return Page();

@@ -54,6 +54,7 @@ internal sealed class ConsentModel(UserManager<Accounts.Account> users, IOpenIdd
         var identity = new ClaimsIdentity(TokenValidationParametersDefaults.AuthenticationType);
         identity.SetClaim(Claims.Subject, account.Id.ToString()).SetScopes(scopes);
         await authorizations.CreateAsync(new ClaimsPrincipal(identity), account.Id.ToString(), (await applications.GetIdAsync(application, ct))!, AuthorizationTypes.Permanent, scopes, ct);
+        Response.Cookies.Append(ProtocolEndpoints.ConsentGivenCookie, ClientId!, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, MaxAge = TimeSpan.FromMinutes(10) });
         return LocalRedirect(AuthorizeUrl());
     }
 

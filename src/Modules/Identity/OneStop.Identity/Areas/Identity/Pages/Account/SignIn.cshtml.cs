@@ -11,7 +11,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
 /// <summary>Sign in with an e-mail address or citizen ID and a password (AAL1).</summary>
-internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns, Passkeys passkeys, TimeProvider clock) : PageModel
+internal sealed class SignInModel(
+    UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns, IPasswordHasher<Accounts.Account> hasher, Passkeys passkeys, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -61,27 +62,35 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
     public async Task<IActionResult> OnPostAsync()
     {
         var account = await users.FindByLoginAsync(Login, HttpContext.RequestAborted);
-        var result = account is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIns.CheckPasswordSignInAsync(account, Password ?? string.Empty, lockoutOnFailure: true);
-        if (result.IsLockedOut && OfficerAccounts.IsDeactivated(account!))
+        if (account is null)
         {
-            ModelState.AddModelError(string.Empty, "บัญชีนี้ถูกปิดโดยผู้ดูแลของหน่วยงาน กรุณาติดต่อผู้ดูแล / This account was deactivated by your agency's administrator; contact them.");
+            // As much work as a wrong password for a real account: the time taken tells nobody whether one exists.
+            UnknownAccounts.SpendAsMuchAsAPasswordCheck(hasher, Password);
+            return WrongLoginOrPassword();
+        }
+
+        if (await users.IsLockedOutAsync(account))
+        {
+            // Why an account cannot sign in is told only to someone who knows its password; anyone else
+            // gets the answer an unknown account gets, so a locked account does not show that it exists.
+            if (!await users.CheckPasswordAsync(account, Password ?? string.Empty))
+            {
+                return WrongLoginOrPassword();
+            }
+
+            ModelState.AddModelError(string.Empty, OfficerAccounts.IsDeactivated(account)
+                ? Bilingual.Pick("บัญชีนี้ถูกปิดโดยผู้ดูแลของหน่วยงาน กรุณาติดต่อผู้ดูแล", "This account was deactivated by your agency's administrator; contact them.")
+                : Bilingual.Pick("บัญชีถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ในอีก 15 นาที", "The account is locked for 15 minutes after too many wrong passwords."));
             return Page();
         }
 
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(string.Empty, "บัญชีถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ในอีก 15 นาที / The account is locked for 15 minutes after too many wrong passwords.");
-            return Page();
-        }
-
+        var result = await signIns.CheckPasswordSignInAsync(account, Password ?? string.Empty, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            // The same answer whether the account exists or not.
-            ModelState.AddModelError(nameof(Login), "อีเมล/เลขประจำตัวประชาชน หรือรหัสผ่านไม่ถูกต้อง / The e-mail or citizen ID, or the password, is wrong.");
-            return Page();
+            return WrongLoginOrPassword();
         }
 
-        if (account!.TwoFactorEnabled)
+        if (account.TwoFactorEnabled)
         {
             return await StepUpAsync(account);
         }
@@ -163,6 +172,15 @@ internal sealed class SignInModel(UserManager<Accounts.Account> users, SignInMan
         var claims = methods.Select(m => new Claim(Claims.AuthenticationMethodReference, m)).ToList();
         claims.Add(new Claim(Claims.AuthenticationTime, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         return signIns.SignInWithClaimsAsync(account, isPersistent: false, claims);
+    }
+
+    /// <summary>One answer for an unknown login, a wrong password and a locked account (to whoever lacks the password).</summary>
+    private PageResult WrongLoginOrPassword()
+    {
+        ModelState.AddModelError(nameof(Login), Bilingual.Pick(
+            "อีเมล/เลขประจำตัวประชาชน หรือรหัสผ่านไม่ถูกต้อง หากใส่รหัสผ่านผิด 5 ครั้งติดกัน บัญชีจะถูกล็อก 15 นาที",
+            "The e-mail or citizen ID, or the password, is wrong. After 5 wrong passwords in a row, an account is locked for 15 minutes."));
+        return Page();
     }
 
     /// <summary>Only this site's own paths: never an open redirect.</summary>

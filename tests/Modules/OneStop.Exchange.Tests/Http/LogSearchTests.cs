@@ -28,7 +28,7 @@ public sealed class LogSearchTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var issue = NewIssue();
         var refused = await app.SendXRoadAsync(HttpMethod.Get, "/r1/TH/GOV/DOPA/population/nosuch", issue: issue);
-        var requestId = (await XRoadAssert.ErrorAsync(refused, HttpStatusCode.NotFound, "Server.ServerProxy.UnknownService")).GetProperty("detail").GetString()!;
+        var requestId = (await XRoadAssert.ErrorAsync(refused, HttpStatusCode.InternalServerError, "Server.ServerProxy.UnknownService")).GetProperty("detail").GetString()!;
         await app.SendXRoadAsync(HttpMethod.Get, Person, issue: issue);
 
         var record = Assert.Single((await SearchAsync($"?id={requestId}")).GetProperty("records").EnumerateArray());

@@ -39,22 +39,22 @@ public sealed class MessageLogTests(ExchangeAppFactory app) : IClassFixture<Exch
         var id = NewCode("refused-");
 
         var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", client, "APP-LOG-2", id);
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied");
 
         var record = Assert.Single(await app.LogRecordsAsync(id));
         Assert.Equal(client, record.Client);
         Assert.Equal(Persons, record.Service);
         Assert.Equal("GET", record.Method);
         Assert.Equal("APP-LOG-2", record.Issue);
-        Assert.Equal(403, record.Status);
+        Assert.Equal(500, record.Status);
         Assert.Equal("Server.ServerProxy.AccessDenied", record.ErrorType);
         Assert.Null(record.ResponseBodyHash);
     }
 
     [Theory]
-    [InlineData("POST", "/r1/TH/GOV/DOPA/population/persons/1999900000013", "APP-LOG-3", 403, "Server.ServerProxy.AccessDenied")]
-    [InlineData("GET", "/r1/TH/GOV/DOPA/population/persons/1999900000013", null, 403, "Server.ServerProxy.AccessDenied.MissingPurpose")]
-    [InlineData("GET", "/r1/TH/GOV/DOPA/population/no-such-service", "APP-LOG-4", 404, "Server.ServerProxy.UnknownService")]
+    [InlineData("POST", "/r1/TH/GOV/DOPA/population/persons/1999900000013", "APP-LOG-3", 500, "Server.ServerProxy.AccessDenied")]
+    [InlineData("GET", "/r1/TH/GOV/DOPA/population/persons/1999900000013", null, 500, "Server.ServerProxy.AccessDenied.MissingPurpose")]
+    [InlineData("GET", "/r1/TH/GOV/DOPA/population/no-such-service", "APP-LOG-4", 500, "Server.ServerProxy.UnknownService")]
     [InlineData("GET", "/r1/TH/GOV/CUSTOMS/nsw/traders/0105999000016", null, 200, null)]
     [InlineData("GET", "/r1/TH/GOV/DOPA/population/listMethods", null, 200, null)]
     public async Task AnyCall_AddsExactlyOneRecordWithItsOutcome(string method, string path, string? issue, int status, string? errorType)
@@ -80,7 +80,7 @@ public sealed class MessageLogTests(ExchangeAppFactory app) : IClassFixture<Exch
             var id = NewCode($"durable-{i}-");
             var issue = i % 2 == 0 ? "APP-DURABLE" : null;
             var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", DemoClient, issue, id);
-            Assert.Equal(i % 2 == 0 ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(i % 2 == 0 ? HttpStatusCode.OK : HttpStatusCode.InternalServerError, response.StatusCode);
 
             // No waiting: the record must already be committed.
             Assert.Single(await app.LogRecordsAsync(id));
@@ -197,7 +197,7 @@ public sealed class MessageLogTests(ExchangeAppFactory app) : IClassFixture<Exch
             return await client.SendAsync(request);
         }));
 
-        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden, r.StatusCode.ToString()));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.InternalServerError, r.StatusCode.ToString()));
         var records = await fresh.AllLogRecordsAsync();
         Assert.Equal(20, records.Count);
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), records.Select(r => r.Sequence));
@@ -213,7 +213,7 @@ public sealed class MessageLogTests(ExchangeAppFactory app) : IClassFixture<Exch
         for (var i = 0; i < count; i++)
         {
             var response = await factory.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", DemoClient, i % 3 == 2 ? null : $"APP-{i}", NewCode("call-"));
-            Assert.Equal(i % 3 == 2 ? HttpStatusCode.Forbidden : HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(i % 3 == 2 ? HttpStatusCode.InternalServerError : HttpStatusCode.OK, response.StatusCode);
         }
     }
 }

@@ -101,10 +101,10 @@ public sealed class MetadataServicesTests(ExchangeAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task GetOpenApi_ForAnUnknownService_Is404UnknownService()
+    public async Task GetOpenApi_ForAnUnknownService_Is500UnknownService()
     {
         var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Population}/getOpenAPI?serviceCode=no-such-service");
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.NotFound, "Server.ServerProxy.UnknownService");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.UnknownService");
     }
 
     [Fact]

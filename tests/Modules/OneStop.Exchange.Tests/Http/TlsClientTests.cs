@@ -43,17 +43,17 @@ public sealed class TlsClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClientCertificateSubsystem_WithAnotherCertificate_Is401()
+    public async Task ClientCertificateSubsystem_WithAnotherCertificate_Is400()
     {
         var client = await AddSubsystemAsync(ConnectionType.HttpsClientCertificate, Thumbprint(ClientCertificate));
-        await XRoadAssert.ErrorAsync(await CallAsync(client, OtherCertificate), HttpStatusCode.Unauthorized, "Server.ClientProxy.SslAuthenticationFailed");
+        await XRoadAssert.ErrorAsync(await CallAsync(client, OtherCertificate), HttpStatusCode.BadRequest, "Server.ClientProxy.SslAuthenticationFailed");
     }
 
     [Fact]
-    public async Task ClientCertificateSubsystem_WithoutACertificate_Is401()
+    public async Task ClientCertificateSubsystem_WithoutACertificate_Is400()
     {
         var client = await AddSubsystemAsync(ConnectionType.HttpsClientCertificate, Thumbprint(ClientCertificate));
-        await XRoadAssert.ErrorAsync(await CallAsync(client, null), HttpStatusCode.Unauthorized, "Server.ClientProxy.SslAuthenticationFailed");
+        await XRoadAssert.ErrorAsync(await CallAsync(client, null), HttpStatusCode.BadRequest, "Server.ClientProxy.SslAuthenticationFailed");
     }
 
     [Fact]

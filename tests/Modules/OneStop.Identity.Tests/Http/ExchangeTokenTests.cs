@@ -110,7 +110,7 @@ public sealed class ExchangeTokenTests(AppFactory app) : IClassFixture<AppFactor
     {
         var response = await CallAsync(token: null);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Server.ClientProxy.SslAuthenticationFailed", XRoadError(response));
     }
 

@@ -15,7 +15,7 @@ namespace OneStop.Exchange.Admin;
 /// Saving is idempotent (the same input twice changes nothing the second time), and each change is
 /// recorded with who made it.
 /// </summary>
-internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider clock)
+internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider clock, ProviderLoop loops)
 {
     public static readonly string[] Methods = ["*", "GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -186,6 +186,11 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         if (UrlProblem("baseUrl", baseUrl, required: true) is { } urlProblem)
         {
             return urlProblem;
+        }
+
+        if (loops.LeadsBack(baseUrl))
+        {
+            return Error.Invalid("baseUrl", Bilingual.Pick("ที่อยู่นี้ย้อนกลับเข้าศูนย์แลกเปลี่ยนข้อมูลเอง (/r1)", "This address leads back into the exchange itself (/r1)."));
         }
 
         var openApi = string.IsNullOrWhiteSpace(input.OpenApiUrl) ? null : input.OpenApiUrl.Trim();

@@ -35,13 +35,27 @@ internal sealed class ExchangeDirectory(IServiceScopeFactory scopes, TimeProvide
             return snapshot;
         }
 
+        try
+        {
+            return await LoadAsync(ct);
+        }
+        catch (Exception ex) when (snapshot is not null && ex is not OperationCanceledException)
+        {
+            // The database is out of reach: the last configuration read still holds (as a security server
+            // keeps its global configuration), and the exchange answers until its log cannot be written.
+            return snapshot;
+        }
+    }
+
+    private async Task<Snapshot> LoadAsync(CancellationToken ct)
+    {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var loadedAt = clock.GetUtcNow();
         var subsystems = await db.Subsystems.AsNoTracking().ToListAsync(ct);
         var services = await db.Services.AsNoTracking().Include(s => s.Endpoints).ToListAsync(ct);
         var rights = await db.AccessRights.AsNoTracking().ToListAsync(ct);
-        snapshot = new Snapshot(
+        var snapshot = new Snapshot(
             loadedAt,
             subsystems.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal),
             services.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal),
@@ -50,8 +64,8 @@ internal sealed class ExchangeDirectory(IServiceScopeFactory scopes, TimeProvide
         return snapshot;
     }
 
-    /// <summary>Forgets the snapshot; the next request reads the configuration again.</summary>
-    public void Invalidate() => current = null;
+    /// <summary>Makes the snapshot stale: the next request reads the configuration again (and keeps this one only if it cannot).</summary>
+    public void Invalidate() => current = current is null ? null : current with { LoadedAt = DateTimeOffset.MinValue };
 }
 
 /// <summary>Invalidates the directory whenever this node saves a change to the configuration.</summary>

@@ -5,9 +5,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
@@ -27,14 +29,8 @@ namespace OneStop.Exchange.Gateway;
 /// </summary>
 internal sealed class ExchangeGateway(
     IServiceProvider services, ExchangeDirectory directory, ProviderClient providers, IConfiguration configuration, MessageLogWriter log, BodySealer bodies,
-    TimeProvider clock)
+    TimeProvider clock, GatewayLimits limits, ProviderLoop loops, ILogger<ExchangeGateway> logger)
 {
-    /// <summary>Largest request body forwarded; larger ones are refused before they are read.</summary>
-    public const long MaxRequestBody = 1024 * 1024;
-
-    /// <summary>Largest response body relayed and hashed (X-Road's default maximum loggable body).</summary>
-    public const long MaxResponseBody = 10 * 1024 * 1024;
-
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
         "Connection", "Keep-Alive", "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
@@ -53,7 +49,13 @@ internal sealed class ExchangeGateway(
             return;
         }
 
-        // The escaped form, so that each segment is decoded once and forwarded exactly as it came.
+        // Kestrel's own limit is the site's; the gateway's is configured apart (X-Road passes bodies of many MiB).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limits.MaxRequestBody;
+        }
+
+        // The escaped form, so that each segment is decoded once; rights are checked on it.
         var segments = (request.PathBase + request.Path).ToUriComponent().Split('/');
 
         // "", "r1", instance, class, member, subsystem, service, path...
@@ -67,6 +69,19 @@ internal sealed class ExchangeGateway(
         if (ids.Any(p => !XRoadIdentifier.IsValidPart(p)))
         {
             await RefuseUnattributedAsync(context, XRoadError.InvalidService($"'{string.Join('/', ids)}' is not a valid service identifier."), requestId);
+            return;
+        }
+
+        if (RawPath.Below(context, 7) is not { } forwardPath)
+        {
+            await RefuseUnattributedAsync(context, XRoadError.InvalidRequest(
+                "The path has a control character, or a . or .. segment, possibly percent-encoded (once or twice); the exchange does not forward it."), requestId);
+            return;
+        }
+
+        if (XRoadHeaders.Unprintable(request) is { } badHeader)
+        {
+            await RefuseUnattributedAsync(context, XRoadError.InvalidRequest($"{badHeader} may hold only printable ASCII characters."), requestId);
             return;
         }
 
@@ -116,9 +131,9 @@ internal sealed class ExchangeGateway(
             return;
         }
 
-        if (request.ContentLength > MaxRequestBody)
+        if (request.ContentLength > limits.MaxRequestBody)
         {
-            await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(MaxRequestBody));
+            await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(limits.MaxRequestBody));
             return;
         }
 
@@ -156,7 +171,7 @@ internal sealed class ExchangeGateway(
         }
         catch (BadHttpRequestException)
         {
-            await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(MaxRequestBody));
+            await RespondWithErrorAsync(context, exchange, XRoadError.TooLarge(limits.MaxRequestBody));
             return;
         }
 
@@ -187,22 +202,30 @@ internal sealed class ExchangeGateway(
             }
         }
 
-        await ForwardAsync(context, exchange with { DataSubject = dataSubject, LegalBasis = legalBasis }, service, client);
+        await ForwardAsync(context, exchange with { DataSubject = dataSubject, LegalBasis = legalBasis }, service, client, forwardPath);
     }
 
-    private async Task ForwardAsync(HttpContext context, Exchange exchange, ExchangeService service, Subsystem client)
+    // forwardPath: the path below the service and the query, exactly as the client sent them.
+    private async Task ForwardAsync(HttpContext context, Exchange exchange, ExchangeService service, Subsystem client, string forwardPath)
     {
         var request = context.Request;
         var body = exchange.RequestBody ?? [];
-        var below = exchange.Path.Split('?')[0];
-        var url = service.BaseUrl.TrimEnd('/') + (below == "/" ? string.Empty : below) + request.QueryString;
+        var url = service.BaseUrl.TrimEnd('/') + forwardPath;
+        if (loops.LeadsBack(url, request.Host.Host))
+        {
+            // A directory mistake, not the client's: the operator must correct the service's address.
+            logger.LogError("The service {Service} has a base URL that leads back into the exchange ({Url}); its calls are refused", exchange.Service, service.BaseUrl);
+            await RespondWithErrorAsync(context, exchange, XRoadError.ProviderLoop(exchange.Service));
+            return;
+        }
+
         var sendsBody = body.Length > 0 || request.ContentLength == 0 && request.ContentType is not null;
         // The client's own credential for the exchange (its access token) is not the provider's to see or replay.
         var keepsAuthorization = client.ConnectionType != ConnectionType.OAuth2;
         var headers = new HeaderDictionary();
         foreach (var (name, values) in request.Headers)
         {
-            if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase)
+            if (!HopByHop.Contains(name) && !XRoadHeaders.IsProtocolHeader(name)
                 && !name.StartsWith("Information-Mediator-", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(name, RegistryProviders.ProviderTokenHeader, StringComparison.OrdinalIgnoreCase)
                 && (keepsAuthorization || !string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
@@ -248,13 +271,7 @@ internal sealed class ExchangeGateway(
         }
         catch (InvalidDataException)
         {
-            await RespondWithErrorAsync(context, exchange, new XRoadError("Server.ServerProxy.ServiceFailed.ResponseTooLarge", $"The provider's response is larger than {MaxResponseBody} bytes.", 502));
-            return;
-        }
-
-        if (response.Status >= 500)
-        {
-            await RespondWithErrorAsync(context, exchange, XRoadError.ProviderError(response.Status));
+            await RespondWithErrorAsync(context, exchange, XRoadError.ResponseTooLarge(limits.MaxResponseBody));
             return;
         }
 
@@ -274,7 +291,7 @@ internal sealed class ExchangeGateway(
         context.Response.StatusCode = response.Status;
         foreach (var (name, values) in response.Headers)
         {
-            if (!HopByHop.Contains(name) && !name.StartsWith("X-Road-", StringComparison.OrdinalIgnoreCase)
+            if (!HopByHop.Contains(name) && !XRoadHeaders.IsProtocolHeader(name)
                 && !string.Equals(name, ExchangeProviderHeaders.DataSubjects, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Headers[name] = values;
@@ -358,7 +375,7 @@ internal sealed class ExchangeGateway(
     /// </summary>
     private static Task RefuseUnattributedAsync(HttpContext context, XRoadError error, string requestId)
     {
-        if (Header(context.Request, XRoadHeaders.Id) is { Length: <= LogLimits.XRoadId } given)
+        if (Header(context.Request, XRoadHeaders.Id) is { Length: <= LogLimits.XRoadId } given && XRoadHeaders.IsPrintable(given))
         {
             context.Response.Headers[XRoadHeaders.Id] = given;
         }
@@ -528,14 +545,14 @@ internal sealed class ExchangeGateway(
         return Convert.ToBase64String(body.Length == 0 ? headerHash : combined);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    private async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength == 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
         {
             return [];
         }
 
-        return await ReadAtMostAsync(request.Body, MaxRequestBody, () => new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge), ct);
+        return await ReadAtMostAsync(request.Body, limits.MaxRequestBody, () => new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge), ct);
     }
 
     /// <summary>Reads a whole stream, failing as soon as it passes <paramref name="limit"/> bytes.</summary>

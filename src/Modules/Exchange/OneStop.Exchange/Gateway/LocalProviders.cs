@@ -26,7 +26,7 @@ internal sealed class LocalCallFeature
     public static readonly LocalCallFeature Instance = new();
 }
 
-/// <summary>A provider's answer, read whole (at most <see cref="ExchangeGateway.MaxResponseBody"/> bytes).</summary>
+/// <summary>A provider's answer, read whole (at most <see cref="GatewayLimits.MaxResponseBody"/> bytes).</summary>
 internal sealed record ProviderAnswer(int Status, IEnumerable<KeyValuePair<string, StringValues>> Headers, byte[] Body);
 
 /// <summary>
@@ -35,7 +35,7 @@ internal sealed record ProviderAnswer(int Status, IEnumerable<KeyValuePair<strin
 /// <see cref="IOException"/>, an unreachable provider an <see cref="HttpRequestException"/>, and an answer
 /// too large an <see cref="InvalidDataException"/>.
 /// </summary>
-internal sealed class ProviderClient(LocalPipeline local, IHttpClientFactory httpClients)
+internal sealed class ProviderClient(LocalPipeline local, IHttpClientFactory httpClients, GatewayLimits limits)
 {
     private static readonly Action<IFeatureCollection> MarkLocalCall = static features => features.Set(LocalCallFeature.Instance);
 
@@ -61,7 +61,7 @@ internal sealed class ProviderClient(LocalPipeline local, IHttpClientFactory htt
         {
             Headers = headers, Body = body is null ? null : new MemoryStream(body, writable: false), AddFeatures = MarkLocalCall,
         }, ct);
-        return answer.Body.Count > ExchangeGateway.MaxResponseBody
+        return answer.Body.Count > limits.MaxResponseBody
             ? throw new InvalidDataException("Response too large.")
             : new ProviderAnswer(answer.StatusCode, answer.Headers, answer.Body.ToArray());
     }
@@ -94,11 +94,11 @@ internal sealed class ProviderClient(LocalPipeline local, IHttpClientFactory htt
 
     private static bool IsContentHeader(string name) => name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
+    private async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
     {
         switch (response.Content.Headers.ContentLength)
         {
-            case > ExchangeGateway.MaxResponseBody:
+            case { } length when length > limits.MaxResponseBody:
                 throw new InvalidDataException("Response too large.");
             case not null:
                 // The usual case: read in one piece, no chunks to join (an answer shorter than its length
@@ -107,7 +107,7 @@ internal sealed class ProviderClient(LocalPipeline local, IHttpClientFactory htt
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        return await ExchangeGateway.ReadAtMostAsync(stream, ExchangeGateway.MaxResponseBody, () => new InvalidDataException("Response too large."), ct);
+        return await ExchangeGateway.ReadAtMostAsync(stream, limits.MaxResponseBody, () => new InvalidDataException("Response too large."), ct);
     }
 }
 

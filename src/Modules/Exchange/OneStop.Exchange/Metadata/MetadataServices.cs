@@ -48,9 +48,15 @@ internal sealed class MetadataServices(ExchangeDbContext db, ProviderClient prov
                 try
                 {
                     var answer = await providers.SendAsync(HttpMethods.Get, service.OpenApiUrl, new HeaderDictionary(), null, ct);
-                    return answer.Status is >= 200 and < 300
-                        ? new MetadataAnswer(answer.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value.FirstOrDefault() ?? "application/json", answer.Body)
-                        : MetadataAnswer.Fail(XRoadError.ProviderError(answer.Status));
+                    if (answer.Status is not (>= 200 and < 300))
+                    {
+                        return MetadataAnswer.Fail(XRoadError.ProviderError(answer.Status));
+                    }
+
+                    // A document in another form (YAML) is passed as the provider wrote it.
+                    return ExchangeOpenApi.ForService(answer.Body, service.Id, service.BaseUrl) is { } throughExchange
+                        ? new MetadataAnswer("application/json; charset=utf-8", throughExchange)
+                        : new MetadataAnswer(answer.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value.FirstOrDefault() ?? "application/json", answer.Body);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException)
                 {

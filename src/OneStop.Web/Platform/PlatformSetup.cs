@@ -56,6 +56,8 @@ internal static class PlatformSetup
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new AcceptedJsonText());
+            o.SerializerOptions.Converters.Add(new ListsWithoutNulls());
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Thai);
         });
         services.AddValidation();
@@ -102,6 +104,8 @@ internal static class PlatformSetup
         app.UseForwardedHeadersFromProxies();
         app.UseExceptionHandler("/Error");
         app.Use(SecurityHeadersAsync);
+        // Before anything reads a query or a form (the Digital ID's machine endpoints come next).
+        app.UseMiddleware<TextAtTheEdge>();
         app.UseDigitalIdMachineEndpoints(MaxRequestBodyBytes);
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));

@@ -26,6 +26,7 @@ internal static class HolidayEndpoints
             .RequireAuthorization(Policies.Admin);
         group.MapDelete("/holidays/{date}", RemoveAsync).WithName("Agencies_Holidays_Remove")
             .WithSummary("Remove a government holiday (administrators)")
+            .WithDescription("Idempotent: removing a date that is not (or no longer) a holiday is 204 too.")
             .RequireAuthorization(Policies.Admin);
         group.MapGet("/working-days/add", AddWorkingDaysAsync).WithName("Agencies_WorkingDays_Add")
             .WithSummary("The date a number of working days after a start date");

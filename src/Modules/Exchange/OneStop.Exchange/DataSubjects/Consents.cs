@@ -47,7 +47,8 @@ internal static class Consents
         consents.MapGet("/", ListAsync).WithName("Exchange_Consents_List").WithSummary("My consents");
         consents.MapPost("/", GrantAsync).WithName("Exchange_Consents_Grant")
             .WithSummary("Give an agency system consent to read my data from a service")
-            .WithDescription("Idempotent: an identical active consent is returned (200) instead of a second one.");
+            .WithDescription("Idempotent: an identical active consent is returned (200) instead of a second one.")
+            .WithIdempotencyKey();
         consents.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("Exchange_Consents_Withdraw")
             .WithSummary("Withdraw a consent (takes effect at once; repeating it changes nothing)");
         return group;

@@ -1,23 +1,28 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Http;
 
 namespace OneStop.Web.Data;
 
 /// <summary>
 /// The host's own tables: the ASP.NET Core data-protection key ring, shared by every node so that
-/// antiforgery tokens and cookies issued by one node are accepted by the others.
+/// antiforgery tokens and cookies issued by one node are accepted by the others; and the API's
+/// idempotency keys, which every node must see alike for a retry to land on any of them.
 /// </summary>
-internal abstract class PlatformDbContext(DbContextOptions options) : ModuleDbContext(options), IDataProtectionKeyContext
+internal abstract class PlatformDbContext(DbContextOptions options) : ModuleDbContext(options), IDataProtectionKeyContext, IIdempotencyKeyContext
 {
     public const string Module = "platform";
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_key");
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
     }
 }
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using OneStop.Identity;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Http;
 using OneStop.Web.Data;
 using OneStop.SharedKernel.Mail;
 using OneStop.SharedKernel.Messaging;
@@ -90,6 +91,7 @@ internal static class PlatformSetup
         // Keys in the database: every node reads the same key ring (antiforgery tokens, cookies).
         builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(PlatformDbContext.Module);
         services.AddDataProtection().SetApplicationName("OneStop").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddIdempotencyKeys<PlatformDbContext>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutbox(builder.Configuration);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -119,13 +120,40 @@ public sealed class HolidaysApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task RemoveHoliday_Existing_Is204ThenGone()
+    public async Task RemoveHoliday_Existing_Is204ThenGone_AndRemovingItAgainIs204()
     {
         var date = UniqueDate(6);
         await admin.PostAsJsonAsync("/api/agencies/holidays", new { date, nameTh = "วันชั่วคราว", nameEn = "Temporary day" });
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri($"/api/agencies/holidays/{date:yyyy-MM-dd}", UriKind.Relative))).StatusCode);
-        await (await admin.DeleteAsync(new Uri($"/api/agencies/holidays/{date:yyyy-MM-dd}", UriKind.Relative))).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri($"/api/agencies/holidays/{date:yyyy-MM-dd}", UriKind.Relative))).StatusCode);
         await (await anonymous.GetAsync(new Uri($"/api/agencies/holidays/{date:yyyy-MM-dd}", UriKind.Relative))).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task RemoveHoliday_ManyAtOnce_AllAre204AndOneRemovalIsAnnounced()
+    {
+        var date = UniqueDate(7);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/agencies/holidays", new { date, nameTh = "วันชั่วคราว", nameEn = "Temporary day" })).StatusCode);
+
+        var responses = await AtOnceAsync(() => admin.DeleteAsync(new Uri($"/api/agencies/holidays/{date:yyyy-MM-dd}", UriKind.Relative)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        Assert.False(await HolidayExistsAsync(date));
+        var removals = await app.WithScopeAsync(s => s.GetRequiredService<AgenciesDbContext>().OutboxMessages
+            .CountAsync(m => m.Type.StartsWith("OneStop.Agencies.Contracts.HolidayRemoved") && m.Payload.Contains(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+        Assert.Equal(1, removals);
+    }
+
+    [Fact]
+    public async Task AddHoliday_ManyAtOnce_OneIsCreatedTheOthersAnswer200WithIt()
+    {
+        var date = UniqueDate(8);
+
+        var responses = await AtOnceAsync(() => admin.PostAsJsonAsync("/api/agencies/holidays", new { date, nameTh = "วันพร้อมกัน", nameEn = "Same-time day" }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, r.StatusCode.ToString()));
+        Assert.True(await HolidayExistsAsync(date));
     }
 
     [Fact]
@@ -155,6 +183,19 @@ public sealed class HolidaysApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var problem = await (await anonymous.GetAsync(new Uri(url, UriKind.Relative))).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.ErrorsFor(field));
+    }
+
+    /// <summary>Sends 24 requests at once, each from a thread of its own.</summary>
+    private static async Task<HttpResponseMessage[]> AtOnceAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        using var start = new ManualResetEventSlim();
+        var sending = Enumerable.Range(0, 24).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await send();
+        })).ToList();
+        start.Set();
+        return await Task.WhenAll(sending);
     }
 
     private Task<bool> HolidayExistsAsync(DateOnly date)

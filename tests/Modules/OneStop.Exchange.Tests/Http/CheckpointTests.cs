@@ -29,6 +29,22 @@ public sealed class CheckpointTests : IAsyncLifetime
         Assert.Contains("checkpoint 10", result.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(5L)]
+    [InlineData(10L)]
+    public async Task Checkpoint_Deleted_IsNamedAsMissing(long deleted)
+    {
+        await app.CallTradersAsync(12);
+        Assert.True((await VerifyAsync()).Intact);
+
+        await app.WithScopeAsync(s => s.GetRequiredService<ExchangeDbContext>().Checkpoints.Where(c => c.Sequence == deleted).ExecuteDeleteAsync());
+
+        var result = await VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(deleted, result.FirstAlteredSequence);
+        Assert.Equal($"checkpoint {deleted} is missing (the log writes one every 5 records)", result.Problem);
+    }
+
     private Task<MessageLogVerification> VerifyAsync()
         => app.WithScopeAsync(s => s.GetRequiredService<IMessageLogVerifier>().VerifyAsync(default));
 

@@ -110,4 +110,34 @@ public sealed class ConsentHistoryVerificationTests(AppFactory app) : IClassFixt
 
         Assert.StartsWith($"consent {id} is in the history (event ", problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Consent_WithASecondGrantOrWithdrawal_IsNamedNotThrown(bool withdrawal)
+    {
+        var (kind, named) = withdrawal ? (ConsentEventKind.Withdrawn, "withdrawal") : (ConsentEventKind.Granted, "grant");
+        var id = await ConsentAsync(withdraw: true);
+        var first = await app.WithDbAsync(db => db.ConsentEvents.AsNoTracking().SingleAsync(e => e.ConsentId == id && e.Kind == kind));
+        // A well-chained duplicate, as two requests at once used to write: only the count gives it away.
+        var duplicate = await app.WithDbAsync(async db =>
+        {
+            var last = await db.ConsentEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync();
+            var e = new ConsentEvent
+            {
+                Sequence = last.Sequence + 1, ConsentId = id, Kind = kind, At = first.At, DataSubject = first.DataSubject, ClientId = first.ClientId,
+                ServiceId = first.ServiceId, Purpose = first.Purpose, ExpiresAt = first.ExpiresAt, PreviousHash = last.Hash, Hash = string.Empty,
+            };
+            e.Hash = DataSubjects.Consents.HashOf(e);
+            db.ConsentEvents.Add(e);
+            await db.SaveChangesAsync();
+            return e.Sequence;
+        });
+
+        var result = await VerifyAsync();
+        await app.WithDbAsync(db => db.ConsentEvents.Where(e => e.Sequence == duplicate).ExecuteDeleteAsync());
+
+        Assert.Equal($"consent {id} differs from its history: it has 2 {named} events ({first.Sequence}, {duplicate}), not one", result.Problem);
+        Assert.True((await VerifyAsync()).Intact);
+    }
 }

@@ -62,7 +62,7 @@ internal static class AddHoliday
     }
 }
 
-/// <summary>Removes a government holiday.</summary>
+/// <summary>Removes a government holiday. Idempotent: a date that is no holiday (any more) is already as asked.</summary>
 internal static class RemoveHoliday
 {
     internal sealed class Handler(AgenciesDbContext db, TimeProvider clock)
@@ -72,12 +72,22 @@ internal static class RemoveHoliday
             var holiday = await db.Holidays.SingleOrDefaultAsync(h => h.Date == date, ct);
             if (holiday is null)
             {
-                return Error.NotFound("holiday", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                // A retry, or a repeat racing the first: answering 404 to it would report a failure that did not happen.
+                return date;
             }
 
             db.Holidays.Remove(holiday);
             db.AddIntegrationEvent(new HolidayRemoved(date), clock);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A concurrent identical request removed it (and announced it) first: answer as that request did.
+                db.ChangeTracker.Clear();
+            }
+
             return date;
         }
     }

@@ -23,9 +23,11 @@ internal static class HolidayEndpoints
         group.MapPost("/holidays", AddAsync).WithName("Agencies_Holidays_Add")
             .WithSummary("Add a government holiday (administrators)")
             .WithDescription("Idempotent: repeating an identical request answers 200 with the holiday; a different holiday on the same date is 409.")
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(Policies.Admin)
+            .WithIdempotencyKey();
         group.MapDelete("/holidays/{date}", RemoveAsync).WithName("Agencies_Holidays_Remove")
             .WithSummary("Remove a government holiday (administrators)")
+            .WithDescription("Idempotent: removing a date that is not (or no longer) a holiday is 204 too.")
             .RequireAuthorization(Policies.Admin);
         group.MapGet("/working-days/add", AddWorkingDaysAsync).WithName("Agencies_WorkingDays_Add")
             .WithSummary("The date a number of working days after a start date");

@@ -42,7 +42,8 @@ internal static partial class DirectoryApi
         admin.MapPut("/services/{instance}/{memberClass}/{memberCode}/{subsystemCode}/{serviceCode}", SaveServiceAsync).WithName("Exchange_Admin_SaveService")
             .WithSummary("Create or change a service with its endpoints (idempotent)");
         admin.MapPost("/rights", AddRightAsync).WithName("Exchange_Admin_AddRight")
-            .WithSummary("Grant a subsystem the right to call a service's method and path (the same right again returns it)");
+            .WithSummary("Grant a subsystem the right to call a service's method and path (the same right again returns it)")
+            .WithIdempotencyKey();
         admin.MapDelete("/rights/{id:int}", RemoveRightAsync).WithName("Exchange_Admin_RemoveRight")
             .WithSummary("Remove an access right (removing one that is gone is not an error)");
         admin.MapGet("/log", LogAsync).WithName("Exchange_Admin_Log")

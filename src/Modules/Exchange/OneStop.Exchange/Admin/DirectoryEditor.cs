@@ -65,6 +65,11 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         }
 
         var id = $"{instance}/{memberClass}/{memberCode}";
+        return await db.RetryOnConflictAsync(ct => SaveMemberOnceAsync(id, instance, memberClass, memberCode, name, agency, actor, ct), ct);
+    }
+
+    private async Task<Result<Outcome>> SaveMemberOnceAsync(string id, string instance, string memberClass, string memberCode, string name, string? agency, string actor, CancellationToken ct)
+    {
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == id, ct);
         Outcome outcome;
         if (member is null)
@@ -78,7 +83,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         }
         else
         {
-            (member.Name, member.AgencyCode) = (name, agency);
+            (member.Name, member.AgencyCode, member.Version) = (name, agency, member.Version + 1);
             outcome = Outcome.Updated;
         }
 
@@ -138,6 +143,12 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         }
 
         var id = $"{memberId}/{code}";
+        return await db.RetryOnConflictAsync(ct => SaveSubsystemOnceAsync(id, memberId, code, name, input.ConnectionType, addresses, thumbprint, oauthClient, actor, ct), ct);
+    }
+
+    private async Task<Result<Outcome>> SaveSubsystemOnceAsync(
+        string id, string memberId, string code, string name, ConnectionType connectionType, List<string> addresses, string? thumbprint, string? oauthClient, string actor, CancellationToken ct)
+    {
         var subsystem = await db.Subsystems.SingleOrDefaultAsync(s => s.Id == id, ct);
         Outcome outcome;
         if (subsystem is null)
@@ -146,22 +157,23 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
             db.Subsystems.Add(subsystem);
             outcome = Outcome.Created;
         }
-        else if (subsystem.Name == name && subsystem.ConnectionType == input.ConnectionType && subsystem.AllowedAddresses.SequenceEqual(addresses)
+        else if (subsystem.Name == name && subsystem.ConnectionType == connectionType && subsystem.AllowedAddresses.SequenceEqual(addresses)
             && subsystem.ClientCertificateThumbprint == thumbprint && subsystem.OAuthClientId == oauthClient)
         {
             return Outcome.Unchanged;
         }
         else
         {
+            subsystem.Version++;
             outcome = Outcome.Updated;
         }
 
         subsystem.Name = name;
-        subsystem.ConnectionType = input.ConnectionType;
+        subsystem.ConnectionType = connectionType;
         subsystem.AllowedAddresses = addresses;
         subsystem.ClientCertificateThumbprint = thumbprint;
         subsystem.OAuthClientId = oauthClient;
-        return await SaveAsync(outcome, "subsystem", id, new { name, connectionType = input.ConnectionType.ToString(), allowedAddresses = addresses, clientCertificateThumbprint = thumbprint, oauthClientId = oauthClient }, actor, ct);
+        return await SaveAsync(outcome, "subsystem", id, new { name, connectionType = connectionType.ToString(), allowedAddresses = addresses, clientCertificateThumbprint = thumbprint, oauthClientId = oauthClient }, actor, ct);
     }
 
     public async Task<Result<Outcome>> SaveServiceAsync(string subsystemId, string code, ServiceInput input, string actor, CancellationToken ct)
@@ -222,11 +234,22 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         }
 
         var id = $"{subsystemId}/{code}";
+        var saved = new ExchangeService
+        {
+            Id = id, SubsystemId = subsystemId, ServiceCode = code, Title = title, BaseUrl = baseUrl, OpenApiUrl = openApi,
+            PersonalData = input.PersonalData, TimeoutSeconds = input.TimeoutSeconds, Disabled = input.Disabled,
+        };
+        return await db.RetryOnConflictAsync(ct => SaveServiceOnceAsync(saved, endpoints, actor, ct), ct);
+    }
+
+    private async Task<Result<Outcome>> SaveServiceOnceAsync(ExchangeService input, List<(string Method, string Path)> endpoints, string actor, CancellationToken ct)
+    {
+        var (id, title, baseUrl, openApi) = (input.Id, input.Title, input.BaseUrl, input.OpenApiUrl);
         var service = await db.Services.Include(s => s.Endpoints).SingleOrDefaultAsync(s => s.Id == id, ct);
         Outcome outcome;
         if (service is null)
         {
-            service = new ExchangeService { Id = id, SubsystemId = subsystemId, ServiceCode = code, Title = title, BaseUrl = baseUrl };
+            service = new ExchangeService { Id = id, SubsystemId = input.SubsystemId, ServiceCode = input.ServiceCode, Title = title, BaseUrl = baseUrl };
             db.Services.Add(service);
             outcome = Outcome.Created;
         }
@@ -238,6 +261,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         }
         else
         {
+            service.Version++;
             outcome = Outcome.Updated;
         }
 
@@ -281,6 +305,12 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
 
         var method = input.Method!.Trim().ToUpperInvariant();
         var path = input.Path!.Trim();
+        return await db.RetryOnConflictAsync(ct => AddRightOnceAsync(client, serviceId, method, path, mandate, actor, ct), ct);
+    }
+
+    private async Task<Result<(AccessRight Right, Outcome Outcome)>> AddRightOnceAsync(
+        string client, string serviceId, string method, string path, string? mandate, string actor, CancellationToken ct)
+    {
         var existing = await db.AccessRights.AsNoTracking()
             .FirstOrDefaultAsync(r => r.ClientId == client && r.ServiceId == serviceId && r.Method == method && r.Path == path, ct);
         if (existing is not null)
@@ -296,18 +326,20 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         return saved.IsSuccess ? (right, Outcome.Created) : saved.Error!;
     }
 
-    /// <summary>Removes a right; removing one that is already gone is not an error.</summary>
-    public async Task RemoveRightAsync(int id, string actor, CancellationToken ct)
-    {
-        var right = await db.AccessRights.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (right is null)
+    /// <summary>Removes a right; removing one that is already gone (or going, by another request at once) is not an error.</summary>
+    public Task RemoveRightAsync(int id, string actor, CancellationToken ct)
+        => db.RetryOnConflictAsync(async ct =>
         {
-            return;
-        }
+            var right = await db.AccessRights.SingleOrDefaultAsync(r => r.Id == id, ct);
+            if (right is null)
+            {
+                return false;
+            }
 
-        db.AccessRights.Remove(right);
-        await SaveAsync(Outcome.Updated, "right.removed", $"{right.ClientId} → {right.ServiceId} {right.Method} {right.Path}", new { right.LegalMandate }, actor, ct);
-    }
+            db.AccessRights.Remove(right);
+            await SaveAsync(Outcome.Updated, "right.removed", $"{right.ClientId} → {right.ServiceId} {right.Method} {right.Path}", new { right.LegalMandate }, actor, ct);
+            return true;
+        }, ct);
 
     private async Task<Result<Outcome>> SaveAsync(Outcome outcome, string kind, string target, object state, string actor, CancellationToken ct)
     {

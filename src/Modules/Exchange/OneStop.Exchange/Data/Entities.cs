@@ -15,6 +15,9 @@ internal sealed class Member
 
     /// <summary>The agency (Agencies module code) this member is, when it is one.</summary>
     public string? AgencyCode { get; set; }
+
+    /// <summary>Counts changes; a save that read an older version fails, so concurrent identical edits are recorded once.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>How a consumer subsystem's information system must connect, as in X-Road.</summary>
@@ -57,6 +60,9 @@ internal sealed class Subsystem
 
     /// <summary>The OAuth 2.0 client whose access tokens identify this subsystem, for <see cref="ConnectionType.OAuth2"/>.</summary>
     public string? OAuthClientId { get; set; }
+
+    /// <summary>Counts changes; a save that read an older version fails, so concurrent identical edits are recorded once.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A REST service a provider subsystem offers: <c>TH/GOV/DOPA/population/persons</c>.</summary>
@@ -86,6 +92,9 @@ internal sealed class ExchangeService
     public bool Disabled { get; set; }
 
     public List<ServiceEndpoint> Endpoints { get; set; } = [];
+
+    /// <summary>Counts changes; a save that read an older version fails, so concurrent identical edits are recorded once.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>An endpoint of a service (method and path, <c>*</c> for one segment, <c>**</c> for any).</summary>
@@ -137,6 +146,13 @@ internal sealed class Consent
     public DateTime ExpiresAt { get; init; }
 
     public DateTime? WithdrawnAt { get; set; }
+
+    /// <summary>
+    /// While the consent may be in force, <see cref="DataSubjects.Consents.ActiveKeyOf"/> of its person, system, service
+    /// and purpose; unique, so that identical grants racing each other make one consent. Cleared when
+    /// it is withdrawn, and when an identical grant replaces it after it expired.
+    /// </summary>
+    public string? ActiveKey { get; set; }
 }
 
 /// <summary>What happened to a consent.</summary>

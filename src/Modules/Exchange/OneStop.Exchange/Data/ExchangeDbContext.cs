@@ -51,6 +51,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(m => m.MemberCode).HasMaxLength(100);
             b.Property(m => m.Name).HasMaxLength(300);
             b.Property(m => m.AgencyCode).HasMaxLength(10);
+            b.Property(m => m.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Subsystem>(b =>
         {
@@ -63,6 +64,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(s => s.ConnectionType).HasConversion<string>().HasMaxLength(40);
             b.Property(s => s.OAuthClientId).HasMaxLength(100);
             b.Property(s => s.ClientCertificateThumbprint).HasMaxLength(64);
+            b.Property(s => s.Version).IsConcurrencyToken();
             b.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId);
         });
         modelBuilder.Entity<ExchangeService>(b =>
@@ -76,6 +78,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(s => s.BaseUrl).HasMaxLength(1000);
             b.Property(s => s.OpenApiUrl).HasMaxLength(1000);
             b.Property(s => s.ProviderTokenKey).HasMaxLength(200);
+            b.Property(s => s.Version).IsConcurrencyToken();
             b.HasOne<Subsystem>().WithMany().HasForeignKey(s => s.SubsystemId);
             b.HasMany(s => s.Endpoints).WithOne().HasForeignKey(e => e.ServiceId);
         });
@@ -98,7 +101,8 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(r => r.LegalMandate).HasMaxLength(1000);
             b.HasOne<Subsystem>().WithMany().HasForeignKey(r => r.ClientId);
             b.HasOne<ExchangeService>().WithMany().HasForeignKey(r => r.ServiceId);
-            b.HasIndex(r => new { r.ClientId, r.ServiceId });
+            // One row per right, so that identical grants racing each other make one.
+            b.HasIndex(r => new { r.ClientId, r.ServiceId, r.Method, r.Path }).IsUnique();
         });
         modelBuilder.Entity<Consent>(b =>
         {
@@ -108,6 +112,10 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(c => c.ClientId).HasMaxLength(300);
             b.Property(c => c.ServiceId).HasMaxLength(400);
             b.Property(c => c.Purpose).HasMaxLength(500);
+            // Two withdrawals at once: the second finds it already withdrawn instead of writing a second event.
+            b.Property(c => c.WithdrawnAt).IsConcurrencyToken();
+            b.Property(c => c.ActiveKey).HasMaxLength(64);
+            b.HasIndex(c => c.ActiveKey).IsUnique();
             b.HasIndex(c => new { c.DataSubject, c.ClientId, c.ServiceId });
         });
         modelBuilder.Entity<ConsentEvent>(b =>

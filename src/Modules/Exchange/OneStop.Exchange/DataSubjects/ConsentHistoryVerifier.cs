@@ -43,18 +43,28 @@ internal sealed class ConsentHistoryVerifier(ExchangeDbContext db) : IConsentHis
 
     private static string? Mismatch(Consent consent, List<ConsentEvent> history)
     {
-        if (history.SingleOrDefault(e => e.Kind == ConsentEventKind.Granted) is not { } granted)
+        var grants = history.Where(e => e.Kind == ConsentEventKind.Granted).ToList();
+        var withdrawals = history.Where(e => e.Kind == ConsentEventKind.Withdrawn).ToList();
+        if (grants.Count == 0)
         {
             return "it has no grant event";
         }
 
+        // Written by concurrent requests before they were told apart, or inserted: either way not one history.
+        if (grants.Count > 1 || withdrawals.Count > 1)
+        {
+            var (kind, events) = grants.Count > 1 ? ("grant", grants) : ("withdrawal", withdrawals);
+            return $"it has {events.Count} {kind} events ({string.Join(", ", events.Select(e => e.Sequence))}), not one";
+        }
+
+        var granted = grants[0];
         if (granted.At != consent.GrantedAt || granted.ExpiresAt != consent.ExpiresAt || granted.DataSubject != consent.DataSubject
             || granted.ClientId != consent.ClientId || granted.ServiceId != consent.ServiceId || granted.Purpose != consent.Purpose)
         {
             return "its grant (person, system, service, purpose, time or expiry) is not the one recorded";
         }
 
-        var withdrawn = history.Where(e => e.Kind == ConsentEventKind.Withdrawn).Select(e => (DateTime?)e.At).SingleOrDefault();
+        var withdrawn = withdrawals.Select(e => (DateTime?)e.At).FirstOrDefault();
         return withdrawn == consent.WithdrawnAt ? null
             : withdrawn is null ? "it is marked withdrawn, but no withdrawal was recorded"
             : "it was withdrawn, but no longer shows it";

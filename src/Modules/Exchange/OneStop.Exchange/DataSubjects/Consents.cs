@@ -47,7 +47,8 @@ internal static class Consents
         consents.MapGet("/", ListAsync).WithName("Exchange_Consents_List").WithSummary("My consents");
         consents.MapPost("/", GrantAsync).WithName("Exchange_Consents_Grant")
             .WithSummary("Give an agency system consent to read my data from a service")
-            .WithDescription("Idempotent: an identical active consent is returned (200) instead of a second one.");
+            .WithDescription("Idempotent: an identical active consent is returned (200) instead of a second one.")
+            .WithIdempotencyKey();
         consents.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("Exchange_Consents_Withdraw")
             .WithSummary("Withdraw a consent (takes effect at once; repeating it changes nothing)");
         return group;
@@ -110,24 +111,42 @@ internal static class Consents
             return Error.Invalid("days", Bilingual.Pick($"ความยินยอมมีอายุได้ 1 ถึง {MaxDays} วัน", $"A consent lasts 1 to {MaxDays} days."));
         }
 
+        return await db.RetryOnConflictAsync(ct => GrantOnceAsync(db, clock, pid, request.Client, request.Service, purpose, request.Days, ct), ct);
+    }
+
+    private static async Task<Result<(ConsentDto Consent, bool Created)>> GrantOnceAsync(
+        ExchangeDbContext db, TimeProvider clock, string pid, string client, string service, string purpose, int days, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await db.Consents.AsNoTracking()
-            .Where(c => c.DataSubject == pid && c.ClientId == request.Client && c.ServiceId == request.Service && c.Purpose == purpose && c.WithdrawnAt == null && c.ExpiresAt > now)
+            .Where(c => c.DataSubject == pid && c.ClientId == client && c.ServiceId == service && c.Purpose == purpose && c.WithdrawnAt == null && c.ExpiresAt > now)
             .FirstOrDefaultAsync(ct);
         if (existing is not null)
         {
             return (ToDto(existing, now), false);
         }
 
+        // An identical consent that has expired still holds the key: this one takes it over. Only an expired
+        // one: an active one committed since the read above must make this save fail, not lose its key.
+        var key = ActiveKeyOf(pid, client, service, purpose);
+        foreach (var expired in await db.Consents.Where(c => c.ActiveKey == key && c.ExpiresAt <= now).ToListAsync(ct))
+        {
+            expired.ActiveKey = null;
+        }
+
         var consent = new Consent
         {
-            Id = Guid.CreateVersion7(now), DataSubject = pid, ClientId = request.Client, ServiceId = request.Service, Purpose = purpose,
-            GrantedAt = Truncate(now), ExpiresAt = Truncate(now.AddDays(request.Days)),
+            Id = Guid.CreateVersion7(now), DataSubject = pid, ClientId = client, ServiceId = service, Purpose = purpose,
+            GrantedAt = Truncate(now), ExpiresAt = Truncate(now.AddDays(days)), ActiveKey = key,
         };
         db.Consents.Add(consent);
         await SaveWithEventAsync(db, consent, ConsentEventKind.Granted, consent.GrantedAt, ct);
         return (ToDto(consent, now), true);
     }
+
+    /// <summary>What makes two consents identical: the same person lets the same system read the same service for the same purpose.</summary>
+    public static string ActiveKeyOf(string pid, string client, string service, string purpose)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', pid, client, service, purpose))));
 
     /// <summary>A system that may read a service only with the data subject's consent (its access right has no legal mandate).</summary>
     public sealed record ConsentableAccess(string Client, string ClientName, string Service, string ServiceTitle);
@@ -152,41 +171,34 @@ internal static class Consents
             : ApiProblems.NotFound("You have no consent with this id.");
 
     /// <summary>Withdraws one of <paramref name="pid"/>'s consents; null when they have none with that id.</summary>
-    public static async Task<ConsentDto?> WithdrawForAsync(ExchangeDbContext db, TimeProvider clock, string pid, Guid id, CancellationToken ct)
-    {
-        var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == id && c.DataSubject == pid, ct);
-        if (consent is null)
+    public static Task<ConsentDto?> WithdrawForAsync(ExchangeDbContext db, TimeProvider clock, string pid, Guid id, CancellationToken ct)
+        => db.RetryOnConflictAsync(async ct =>
         {
-            return null;
-        }
+            var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == id && c.DataSubject == pid, ct);
+            if (consent is null)
+            {
+                return null;
+            }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (consent.WithdrawnAt is null)
-        {
-            consent.WithdrawnAt = Truncate(now);
-            await SaveWithEventAsync(db, consent, ConsentEventKind.Withdrawn, consent.WithdrawnAt.Value, ct);
-        }
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (consent.WithdrawnAt is null)
+            {
+                // WithdrawnAt is a concurrency token: of two withdrawals at once, the second starts over and finds this one.
+                (consent.WithdrawnAt, consent.ActiveKey) = (Truncate(now), null);
+                await SaveWithEventAsync(db, consent, ConsentEventKind.Withdrawn, consent.WithdrawnAt.Value, ct);
+            }
 
-        return ToDto(consent, now);
-    }
+            return (ConsentDto?)ToDto(consent, now);
+        }, ct);
 
-    /// <summary>Saves the change with the next event of the history; retried when another request took that place first.</summary>
+    /// <summary>
+    /// Saves the change with the next event of the history. Another request may take that place first
+    /// (the sequence is the key): the caller's retry then starts over from what that request wrote.
+    /// </summary>
     private static async Task SaveWithEventAsync(ExchangeDbContext db, Consent consent, ConsentEventKind kind, DateTime at, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var ev = await NextEventAsync(db, consent, kind, at, ct);
-            db.ConsentEvents.Add(ev);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.Entry(ev).State = EntityState.Detached;
-            }
-        }
+        db.ConsentEvents.Add(await NextEventAsync(db, consent, kind, at, ct));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The next event of the history, linked by hash to the one before it.</summary>

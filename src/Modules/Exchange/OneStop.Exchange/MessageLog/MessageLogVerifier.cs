@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
 
@@ -14,11 +15,14 @@ namespace OneStop.Exchange.MessageLog;
 /// Sealed bodies are opened with this node's key (those sealed with another key cannot be) and must
 /// match the body hashes their records were signed with. The reads of personal data recorded with each
 /// record must be exactly those it states (its data subject and the people its answer disclosed), so
-/// that nobody's list of who read their data lost or gained a line.
+/// that nobody's list of who read their data lost or gained a line. A signed checkpoint must be at every
+/// multiple of <c>Exchange:MessageLog:CheckpointEvery</c> still in the database, so that deleting one is noticed.
 /// </summary>
-internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchiver archives, BodySealer sealer) : IMessageLogVerifier
+internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchiver archives, BodySealer sealer, IConfiguration configuration) : IMessageLogVerifier
 {
     private const int Page = 1000;
+
+    private readonly long checkpointEvery = MessageLogWriter.CheckpointEvery(configuration);
 
     public async Task<MessageLogVerification> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +36,7 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
         var anchor = await MessageLogArchiver.LatestAsync(db, cancellationToken);
         var (expectedSequence, previousHash, count) = (anchor is null ? 1L : anchor.ToSequence + 1, anchor?.LastHash ?? LogChain.Genesis, 0L);
         long? firstUnsigned = null;
+        var dueCheckpoints = new List<long>();
         while (true)
         {
             var page = await db.MessageLog.AsNoTracking().Where(r => r.Sequence >= expectedSequence)
@@ -55,6 +60,11 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
                 }
 
                 firstUnsigned = record.Signature.Length == 0 ? firstUnsigned ?? record.Sequence : null;
+                if (record.Sequence % checkpointEvery == 0)
+                {
+                    dueCheckpoints.Add(record.Sequence);
+                }
+
                 (expectedSequence, previousHash, count) = (record.Sequence + 1, record.Hash, count + 1);
             }
 
@@ -83,7 +93,16 @@ internal sealed class MessageLogVerifier(ExchangeDbContext db, MessageLogArchive
             return new MessageLogVerification(count, beyond, $"a read of personal data names record {beyond}, which the log does not hold");
         }
 
-        foreach (var checkpoint in await db.Checkpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken))
+        var checkpoints = await db.Checkpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken);
+        // The writer signs one at every multiple of the interval: one gone is a witness removed (archiving takes its records with it).
+        var present = checkpoints.Select(c => c.Sequence).ToHashSet();
+        var missing = dueCheckpoints.FirstOrDefault(s => !present.Contains(s));
+        if (missing > 0)
+        {
+            return new MessageLogVerification(count, missing, $"checkpoint {missing} is missing (the log writes one every {checkpointEvery} records)");
+        }
+
+        foreach (var checkpoint in checkpoints)
         {
             var record = await db.MessageLog.AsNoTracking().Where(r => r.Sequence == checkpoint.Sequence).Select(r => r.Hash).SingleOrDefaultAsync(cancellationToken);
             var problem = record is null ? $"checkpoint {checkpoint.Sequence} names a record that is missing"

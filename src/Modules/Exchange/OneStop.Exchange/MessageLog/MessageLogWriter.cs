@@ -30,7 +30,10 @@ internal sealed class MessageLogWriter(IServiceScopeFactory scopes, LogSigner si
     private const int MaxBatch = 500;
 
     /// <summary>A signed checkpoint every this many records (<c>Exchange:MessageLog:CheckpointEvery</c>).</summary>
-    private readonly long checkpointEvery = Math.Max(1, configuration.GetValue("Exchange:MessageLog:CheckpointEvery", 1000L));
+    private readonly long checkpointEvery = CheckpointEvery(configuration);
+
+    /// <summary>The checkpoint interval configured; the verifier expects a checkpoint at each of its multiples.</summary>
+    public static long CheckpointEvery(IConfiguration configuration) => Math.Max(1, configuration.GetValue("Exchange:MessageLog:CheckpointEvery", 1000L));
 
     // The head as this node last committed it; reloaded when another node has moved it.
     private (long Sequence, string Hash)? head;

@@ -60,7 +60,8 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("ClientId", "ServiceId");
+                    b.HasIndex("ClientId", "ServiceId", "Method", "Path")
+                        .IsUnique();
 
                     b.ToTable("access_right", "exchange");
                 });
@@ -70,6 +71,10 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ActiveKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ClientId")
                         .IsRequired()
@@ -98,9 +103,13 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasColumnType("character varying(400)");
 
                     b.Property<DateTime?>("WithdrawnAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActiveKey")
+                        .IsUnique();
 
                     b.HasIndex("DataSubject", "ClientId", "ServiceId");
 
@@ -243,6 +252,10 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubsystemId");
@@ -365,6 +378,10 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -657,6 +674,10 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                     b.Property<string>("OAuthClientId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

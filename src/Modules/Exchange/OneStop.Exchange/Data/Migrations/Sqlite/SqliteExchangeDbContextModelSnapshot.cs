@@ -51,7 +51,8 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("ClientId", "ServiceId");
+                    b.HasIndex("ClientId", "ServiceId", "Method", "Path")
+                        .IsUnique();
 
                     b.ToTable("exchange_access_right", (string)null);
                 });
@@ -60,6 +61,10 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActiveKey")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientId")
@@ -89,9 +94,13 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("WithdrawnAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActiveKey")
+                        .IsUnique();
 
                     b.HasIndex("DataSubject", "ClientId", "ServiceId");
 
@@ -232,6 +241,10 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubsystemId");
@@ -352,6 +365,10 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -640,6 +657,10 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                     b.Property<string>("OAuthClientId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

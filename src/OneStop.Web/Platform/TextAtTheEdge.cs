@@ -59,9 +59,10 @@ internal sealed class TextAtTheEdge(RequestDelegate next)
             {
                 form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
             }
-            catch (InvalidDataException)
+            catch (InvalidDataException ex)
             {
-                return null; // too large or malformed: the endpoint's own reading answers that
+                // ASP.NET Core's form reader refuses a decoded NUL itself, with an exception any later reader would meet too.
+                return ("body", "cannot be read as a form (" + (ex.InnerException ?? ex).Message.TrimEnd('.') + ")");
             }
 
             foreach (var (key, values) in form)

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Jobs;
 
 namespace OneStop.SharedKernel.Messaging;
 
@@ -127,34 +127,21 @@ public sealed partial class OutboxDispatcher(
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string module, Guid messageId, string type);
 }
 
-/// <summary>Runs the <see cref="OutboxDispatcher"/> in the background on every node.</summary>
-internal sealed partial class OutboxDispatcherService(
-    OutboxDispatcher dispatcher, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDispatcherService> logger) : BackgroundService
+/// <summary>
+/// Delivers the outbox every poll interval, on one node at a time (each message is also claimed with a
+/// lease of its own, so a node that dies mid-delivery leaves nothing lost).
+/// </summary>
+internal sealed class OutboxJob(OutboxDispatcher dispatcher, IOptions<OutboxOptions> options) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    public string Name => "outbox";
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
-        {
-            try
-            {
-                await dispatcher.DispatchPendingAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPollFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public TimeSpan Interval => options.Value.PollInterval;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox poll failed; retrying at the next tick")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
+    public TimeSpan MaxRunTime => options.Value.Lease;
+
+    public bool Enabled => options.Value.Enabled;
+
+    public Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) => dispatcher.DispatchPendingAsync(cancellationToken);
 }
 
 /// <summary>Registration of the outbox machinery.</summary>
@@ -164,7 +151,7 @@ public static class OutboxRegistration
     {
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService<OutboxDispatcherService>();
+        services.AddRecurringJob<OutboxJob>();
         return services;
     }
 

@@ -2,18 +2,19 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.DataProtection;
 using OneStop.Identity;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Http;
-using OneStop.Web.Data;
+using OneStop.SharedKernel.Jobs;
 using OneStop.SharedKernel.Mail;
 using OneStop.SharedKernel.Messaging;
+using OneStop.Web.Data;
 using Scalar.AspNetCore;
 
 namespace OneStop.Web.Platform;
@@ -92,6 +93,7 @@ internal static class PlatformSetup
         builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(PlatformDbContext.Module);
         services.AddDataProtection().SetApplicationName("OneStop").PersistKeysToDbContext<PlatformDbContext>();
         services.AddIdempotencyKeys<PlatformDbContext>();
+        services.AddRecurringJobs<PlatformDbContext>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutbox(builder.Configuration);

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneStop.Exchange.Admin;
 using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
 using OneStop.Exchange.DataSubjects;
-using OneStop.Exchange.Admin;
 using OneStop.Exchange.Gateway;
 using OneStop.Exchange.MessageLog;
 using OneStop.Exchange.Metadata;
@@ -15,6 +15,7 @@ using OneStop.Exchange.Seeding;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Http;
+using OneStop.SharedKernel.Jobs;
 
 namespace OneStop.Exchange;
 
@@ -72,7 +73,7 @@ public static class ExchangeModule
         services.AddScoped<IConsentHistoryVerifier, ConsentHistoryVerifier>();
         services.AddScoped<MessageLogArchiver>();
         services.AddScoped<IMessageLogArchiver>(sp => sp.GetRequiredService<MessageLogArchiver>());
-        services.AddHostedService<MessageLogRetentionService>();
+        services.AddRecurringJob<MessageLogRetentionJob>();
         services.AddScoped<IModuleSeeder, ExchangeSeeder>();
         services.AddNavigationItem(new NavigationItem("/Exchange/MyData", "ใครอ่านข้อมูลของฉัน", "Who read my data", Order: 20));
         return builder;

@@ -13,6 +13,7 @@ using OneStop.Identity.Seeding;
 using OneStop.Identity.Server;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Jobs;
 using OneStop.SharedKernel.Messaging;
 using OneStop.SyntheticData;
 
@@ -80,7 +81,7 @@ public static class IdentityModule
         services.AddOidcServer(builder);
         services.AddScoped<ClaimReleases>();
         services.AddScoped<Housekeeping>();
-        services.AddHostedService<HousekeepingService>();
+        services.AddRecurringJob<HousekeepingJob>();
         services.AddScoped<RegistryClient>();
         services.AddScoped<RegisterAccount.Handler>();
         services.AddScoped<TotpAuthenticator>();

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneStop.Exchange.Contracts;
 using OneStop.Exchange.Data;
+using OneStop.SharedKernel.Jobs;
 
 namespace OneStop.Exchange.MessageLog;
 
@@ -202,40 +202,26 @@ internal sealed class MessageLogArchiver(ExchangeDbContext db, IConfiguration co
     }
 }
 
-/// <summary>Archives once a day when a retention period is configured.</summary>
-internal sealed partial class MessageLogRetentionService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<MessageLogRetentionService> logger)
-    : BackgroundService
+/// <summary>Archives once a day, on one node at a time, when a retention period is configured.</summary>
+internal sealed partial class MessageLogRetentionJob(IConfiguration configuration, ILogger<MessageLogRetentionJob> logger) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (configuration.GetValue(MessageLogArchiver.RetentionDaysKey, 0) <= 0)
-        {
-            return;
-        }
+    public string Name => "exchange.message-log-retention";
 
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(24), clock);
-        do
+    public TimeSpan Interval => TimeSpan.FromHours(24);
+
+    public TimeSpan MaxRunTime => TimeSpan.FromHours(2);
+
+    public bool Enabled => configuration.GetValue(MessageLogArchiver.RetentionDaysKey, 0) > 0;
+
+    public async Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+    {
+        var result = await scopedServices.GetRequiredService<IMessageLogArchiver>().ArchiveAsync(null, cancellationToken);
+        if (result.Records > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<IMessageLogArchiver>().ArchiveAsync(null, stoppingToken);
-                if (result.Records > 0)
-                {
-                    LogArchived(logger, result.Records, result.File!);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogArchiveFailed(logger, ex);
-            }
+            LogArchived(logger, result.Records, result.File!);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Archived {Records} message-log records to {File}")]
     private static partial void LogArchived(ILogger logger, int records, string file);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Archiving the message log failed; the records stay in the database")]
-    private static partial void LogArchiveFailed(ILogger logger, Exception exception);
 }

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Identity.Data;
+using OneStop.SharedKernel.Jobs;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 
@@ -32,30 +32,21 @@ internal sealed class Housekeeping(
     }
 }
 
-/// <summary>Runs <see cref="Housekeeping"/> every hour.</summary>
-internal sealed partial class HousekeepingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HousekeepingService> logger) : BackgroundService
+/// <summary>Runs <see cref="Housekeeping"/> every hour, on one node at a time.</summary>
+internal sealed partial class HousekeepingJob(ILogger<HousekeepingJob> logger) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "identity.housekeeping";
+
+    public TimeSpan Interval => TimeSpan.FromHours(1);
+
+    public TimeSpan MaxRunTime => TimeSpan.FromMinutes(30);
+
+    public async Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunAsync(stoppingToken);
-                LogDone(logger, result.Sessions, result.Tokens, result.Authorizations);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
+        var result = await scopedServices.GetRequiredService<Housekeeping>().RunAsync(cancellationToken);
+        LogDone(logger, result.Sessions, result.Tokens, result.Authorizations);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digital ID housekeeping deleted {Sessions} ended sessions, {Tokens} tokens and {Authorizations} authorizations")]
     private static partial void LogDone(ILogger logger, int sessions, long tokens, long authorizations);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Digital ID housekeeping failed; it runs again in an hour")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

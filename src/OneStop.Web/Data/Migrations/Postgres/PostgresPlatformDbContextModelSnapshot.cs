@@ -84,6 +84,27 @@ namespace OneStop.Web.Data.Migrations.Postgres
                     b.ToTable("idempotency_key", "platform");
                 });
 
+            modelBuilder.Entity("OneStop.SharedKernel.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_lease", "platform");
+                });
+
             modelBuilder.Entity("OneStop.SharedKernel.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -76,6 +76,27 @@ namespace OneStop.Web.Data.Migrations.Sqlite
                     b.ToTable("platform_idempotency_key", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.SharedKernel.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("platform_job_lease", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.SharedKernel.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -67,7 +67,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
         return await dance.PostAsync(action, fields);
     }
 
-    private static Task<HttpResponseMessage> SignOutAsync(OidcDance dance) => dance.SubmitAsync("/Identity/Account/SignOut", []);
+    private static Task<HttpResponseMessage> SignOutAsync(OidcDance dance) => dance.SignOutAsync();
 
     private static async Task<string> ErrorsAsync(HttpResponseMessage response)
         => Regex.Match(await response.Content.ReadAsStringAsync(), "error-summary[\\s\\S]{0,800}").Value;

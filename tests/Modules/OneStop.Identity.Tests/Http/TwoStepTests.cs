@@ -25,7 +25,7 @@ public sealed partial class TwoStepTests(AppFactory app) : IClassFixture<AppFact
     }
 
     private static async Task SignOutAsync(OidcDance dance)
-        => await dance.SubmitAsync("/Identity/Account/SignOut", []);
+        => await dance.SignOutAsync();
 
     [Fact]
     public async Task Enrol_WithTheAppsCode_TurnsTwoStepOnAndShowsTenRecoveryCodes()

@@ -37,6 +37,13 @@ internal sealed class MyDataModel(ExchangeDbContext db, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostGrantAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // A value that could not be read (letters for the days) is never replaced by the default.
+            await LoadAsync(ct);
+            return Page();
+        }
+
         var parts = (Access ?? string.Empty).Split('|');
         var request = new Consents.GrantRequest(parts[0], parts.Length > 1 ? parts[1] : string.Empty, Purpose ?? string.Empty, Days);
         var result = await DataSubjects.Consents.GrantForAsync(db, clock, Pid, request, ct);

@@ -45,6 +45,20 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Theory]
+    [InlineData("th-TH")]
+    [InlineData("en-GB")]
+    public async Task OfficersPage_At360px_TheOfficersStackWithEveryColumnLabelled(string locale)
+    {
+        var page = await browser.NewPageAsync(360, locale);
+        await SignInAsDemoAsync(page, "admin.dopa@demo.onestop.test");
+
+        await page.GotoAsync("/Identity/Officers");
+        await PageChecks.AssertTableStacksAsync(page, "#officers");
+        await PageChecks.ScreenshotAsync(page, $"digitalid-officers-stacked-{locale}-360");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("/Identity/Account/Companies", "th-TH", 360, "ทำการแทนนิติบุคคล")]
     [InlineData("/Identity/Account/Companies", "en-GB", 1280, "Acting for companies")]
     [InlineData("/Identity/Account/Connections", "th-TH", 360, "แอปพลิเคชันที่เชื่อมต่อและการใช้งาน")]

@@ -45,6 +45,20 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Theory]
+    [InlineData("th-TH")]
+    [InlineData("en-GB")]
+    public async Task OfficersPage_At360px_TheOfficersStackWithEveryColumnLabelled(string locale)
+    {
+        var page = await browser.NewPageAsync(360, locale);
+        await SignInAsDemoAsync(page, "admin.dopa@demo.onestop.test");
+
+        await page.GotoAsync("/Identity/Officers");
+        await PageChecks.AssertTableStacksAsync(page, "#officers");
+        await PageChecks.ScreenshotAsync(page, $"digitalid-officers-stacked-{locale}-360");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("/Identity/Account/Companies", "th-TH", 360, "ทำการแทนนิติบุคคล")]
     [InlineData("/Identity/Account/Companies", "en-GB", 1280, "Acting for companies")]
     [InlineData("/Identity/Account/Connections", "th-TH", 360, "แอปพลิเคชันที่เชื่อมต่อและการใช้งาน")]
@@ -105,8 +119,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await PageChecks.AssertAccessibleAndFitsAsync(page);
 
         var signOut = await page.RunAndWaitForResponseAsync(
-            () => page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]"),
-            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/Identity/Account/SignOut");
+            () => page.ClickAsync("main form[action='/signout'] button[type=submit]"),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/signout");
         Assert.True(signOut.Status == 302, $"signing out answered {signOut.Status}, not a redirect");
         await PageChecks.WaitForPathAsync(page, "/");
         var afterSignOut = await page.GotoAsync("/Identity/Account");
@@ -166,7 +180,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Contains("AAL2", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         Assert.Contains(twoStep, await page.InnerTextAsync("#two-step"), StringComparison.Ordinal);
 
-        await page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]");
+        await page.ClickAsync("main form[action='/signout'] button[type=submit]");
         await PageChecks.WaitForPathAsync(page, "/");
 
         // The password alone is not enough any more: the second step asks for the app's code.

@@ -26,6 +26,25 @@ public sealed class MyDataPageTests(RealSignInBrowserFixture browser) : IClassFi
     }
 
     [Theory]
+    [InlineData("th-TH")]
+    [InlineData("en-GB")]
+    public async Task MyData_At360px_TheReadsStackWithEveryColumnLabelled(string locale)
+    {
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/r1/TH/GOV/DOPA/population/persons/1999900000013");
+        read.Headers.Add("X-Road-Client", "TH/GOV/DEMO/counter");
+        read.Headers.Add("X-Road-Issue", "BROWSER-STACK-1");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await browser.App.CreateClient().SendAsync(read)).StatusCode);
+        var page = await browser.NewPageAsync(360, locale);
+
+        await page.GotoAsync("/Exchange/MyData");
+        await DigitalIdSignIn.SignInAsync(page, "1999900000013", then: "/Exchange/MyData");
+
+        await PageChecks.AssertTableStacksAsync(page, "main table");
+        await PageChecks.ScreenshotAsync(page, $"mydata-stacked-{locale}-360");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("/Exchange/Admin", "th-TH", 360)]
     [InlineData("/Exchange/Admin/Log", "en-GB", 1280)]
     [InlineData("/Exchange/Admin/Log", "th-TH", 360)]

@@ -37,6 +37,33 @@ internal static class PageChecks
     }
 
     /// <summary>
+    /// A table on a narrow screen: no sideways scrolling, and in every row each cell is shown under its column's
+    /// label (the header row is hidden, so each cell carries its column's name), none hidden.
+    /// </summary>
+    public static async Task AssertTableStacksAsync(IPage page, string table)
+    {
+        await AssertAccessibleAndFitsAsync(page);
+        var rows = await page.EvaluateAsync<string[][]>("""
+            selector => {
+                const table = document.querySelector(selector);
+                const labels = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+                return [...table.querySelectorAll('tbody tr')].map(tr => [...tr.children].map((td, i) => {
+                    const box = td.getBoundingClientRect();
+                    if (getComputedStyle(td).display === 'none' || box.width === 0 || box.right > document.documentElement.clientWidth + 1) return `column ${i + 1} (${labels[i]}) is hidden or cut off`;
+                    const shown = getComputedStyle(td, '::before').content.replace(/^"|"$/g, '');
+                    const header = table.querySelector('thead').getBoundingClientRect();
+                    return shown === labels[i] || (header.height > 1 && getComputedStyle(table.querySelector('thead')).display !== 'none') ? 'ok' : `column ${i + 1} shows "${shown}", not "${labels[i]}"`;
+                }));
+            }
+            """, table);
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            Assert.All(row, cell => Assert.Equal("ok", cell));
+        }
+    }
+
+    /// <summary>
     /// Waits until the browser shows the page at <paramref name="path"/>, fully loaded. Playwright's WaitForURL
     /// ends in a wait for the load event that checks, then subscribes, and can miss a load that arrives in
     /// between (CI runs waited minutes on pages long loaded), so the page itself is asked, by polling.

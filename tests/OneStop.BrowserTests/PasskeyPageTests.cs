@@ -35,7 +35,7 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
         await PageChecks.ScreenshotAsync(page, $"digitalid-passkeys-{locale}-{width}");
 
         await page.GotoAsync("/Identity/Account");
-        await page.ClickAsync("form[action='/Identity/Account/SignOut'] button[type=submit]");
+        await page.ClickAsync("main form[action='/signout'] button[type=submit]");
         await PageChecks.WaitForPathAsync(page, "/");
 
         await page.GotoAsync("/Identity/Account/SignIn");

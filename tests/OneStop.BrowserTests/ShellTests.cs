@@ -15,7 +15,7 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.ClickAsync("button[name=culture][value=en]");
         await PageChecks.WaitForPathAsync(page, "/");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
-        Assert.Equal("Government services, all in one place", await page.InnerTextAsync("h1"));
+        Assert.Equal("Government services online, starting with your Digital ID", await page.InnerTextAsync("h1"));
 
         await page.GotoAsync("/Agencies");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));

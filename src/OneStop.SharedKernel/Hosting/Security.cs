@@ -47,6 +47,12 @@ public static class PlatformClient
 
     public const string CallbackPath = "/signin-oidc";
 
+    /// <summary>
+    /// The one sign-out (a POST with the page's antiforgery token): it ends the platform's session and the
+    /// Digital ID's, so that every sign-out button on the site, in the header or on the Digital ID's pages, posts here.
+    /// </summary>
+    public const string SignOutPath = "/signout";
+
     /// <summary>The scope that releases platform roles (<see cref="Roles"/>) as <c>role</c> claims.</summary>
     public const string RolesScope = "roles";
 

@@ -75,7 +75,7 @@ internal static class PlatformSetup
         // Razor escapes non-Latin text by default; Thai pages must stay readable and compact.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Thai));
 
-        services.AddRazorPages();
+        services.AddRazorPages().AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new BindingMessages()));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OneStop API";

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Http;
@@ -129,14 +131,58 @@ internal static class PlatformSignIn
     {
         app.MapGet("/signin", (string? returnUrl) => Results.Challenge(
             new AuthenticationProperties { RedirectUri = LocalUrl.OrElse(returnUrl, "/") }, [ProviderScheme])).ExcludeFromDescription();
-        app.MapPost("/signout", SignOutAsync).ExcludeFromDescription();
+        // The antiforgery token is checked below, against whichever session showed the page.
+        app.MapPost(PlatformClient.SignOutPath, SignOutAsync).DisableAntiforgery().ExcludeFromDescription();
     }
 
-    /// <summary>Ends the platform's session and the provider's (one sign-out, as people expect).</summary>
-    private static async Task<IResult> SignOutAsync(HttpContext context, [FromForm] string? returnUrl)
+    /// <summary>
+    /// Ends the platform's session and the Digital ID's (one sign-out, as people on shared and counter
+    /// PCs expect), whichever of the two showed the button.
+    /// </summary>
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, IAuthenticationSchemeProvider schemes, [FromForm] string? returnUrl)
     {
+        var digitalId = await schemes.GetSchemeAsync(IdentityConstants.ApplicationScheme) is not null;
+        if (!await PostedFromASessionAsync(context, antiforgery, digitalId))
+        {
+            return Results.StatusCode(StatusCodes.Status400BadRequest);
+        }
+
         await context.SignOutAsync(CookieScheme);
+        if (digitalId)
+        {
+            // Also when the provider is another one (ThaiD): this node's own Digital ID session ends too.
+            await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+
         return Results.SignOut(new AuthenticationProperties { RedirectUri = LocalUrl.OrElse(returnUrl, "/") }, [ProviderScheme]);
+    }
+
+    /// <summary>
+    /// The form's antiforgery token belongs to the user of the page that showed it: the platform's session on
+    /// the platform's pages, the Digital ID's on its own pages. A forged post matches neither.
+    /// </summary>
+    private static async Task<bool> PostedFromASessionAsync(HttpContext context, IAntiforgery antiforgery, bool digitalId)
+    {
+        if (await antiforgery.IsRequestValidAsync(context))
+        {
+            return true;
+        }
+
+        if (!digitalId || (await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Principal is not { } session)
+        {
+            return false;
+        }
+
+        var platform = context.User;
+        context.User = session;
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context);
+        }
+        finally
+        {
+            context.User = platform;
+        }
     }
 
     /// <summary>The backchannel to this node's own provider: in process, on the host the person is using.</summary>

@@ -94,6 +94,26 @@ public static class OfficerRoleCodes
     public const string ChiefInformationOfficer = "cio";
 }
 
+/// <summary>The officer roles as people call them, in Thai and English.</summary>
+public static class OfficerRoleNames
+{
+    private static readonly Dictionary<string, (string Thai, string English)> Names = new(StringComparer.Ordinal)
+    {
+        [OfficerRoleCodes.AgencyAdmin] = ("ผู้ดูแลบัญชีของหน่วยงาน", "Agency administrator"),
+        [OfficerRoleCodes.Officer] = ("เจ้าหน้าที่", "Officer"),
+        [OfficerRoleCodes.Reviewer] = ("ผู้ตรวจสอบคำขอ", "Reviewer of applications"),
+        [OfficerRoleCodes.Approver] = ("ผู้อนุมัติ", "Approver"),
+        [OfficerRoleCodes.CounterStaff] = ("เจ้าหน้าที่ประจำเคาน์เตอร์", "Counter staff"),
+        [OfficerRoleCodes.DataOwner] = ("เจ้าของข้อมูลของหน่วยงาน", "Data owner"),
+        [OfficerRoleCodes.DataSteward] = ("ผู้ดูแลข้อมูล", "Data steward"),
+        [OfficerRoleCodes.ChiefInformationOfficer] = ("ผู้บริหารเทคโนโลยีสารสนเทศระดับสูง (CIO)", "Chief information officer"),
+    };
+
+    /// <summary>The role's Thai and English names; an unknown code is its own name.</summary>
+    public static (string Thai, string English) Of(string code)
+        => Names.TryGetValue(code, out var names) ? names : (code, code);
+}
+
 /// <summary>A government holiday was added to the calendar; due dates after it may move.</summary>
 public sealed record HolidayAdded(DateOnly Date, string NameTh, string NameEn, HolidayKind Kind) : IIntegrationEvent;
 

@@ -61,7 +61,8 @@ public static class IdentityModule
             .AddSignInManager()
             .AddUserStore<UserOnlyStore<Account, DigitalIdDbContext, Guid>>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<PasswordRules>();
+            .AddPasswordValidator<PasswordRules>()
+            .AddErrorDescriber<IdentityMessages>();
         // Sessions are ended at once in the server-side store (SessionStore); the security stamp, checked every minute, is the second line.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {

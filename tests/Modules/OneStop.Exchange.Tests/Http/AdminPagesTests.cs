@@ -34,6 +34,23 @@ public sealed class AdminPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
+    [InlineData("th-TH", "ข้อผิดพลาด: ", "กรุณากรอกเป็นตัวเลข")]
+    [InlineData("en-GB", "Error: ", "Enter a number")]
+    public async Task Log_LettersInANumberField_SaysSoInThePagesLanguage(string language, string prefix, string message)
+    {
+        var admin = app.CreateClientWithRoles("Admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var response = await admin.GetAsync(new Uri("/Exchange/Admin/Log?take=ten", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>" + prefix, html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/Exchange/Admin")]
     [InlineData("/Exchange/Admin/Log")]
     public async Task AdminPages_ForACitizen_Are403AndForAnonymous401(string path)

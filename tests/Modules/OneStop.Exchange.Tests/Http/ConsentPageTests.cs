@@ -62,6 +62,24 @@ public sealed partial class ConsentPageTests(AppFactory app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task GiveConsent_DaysThatAreNotANumber_IsAnErrorInThePagesLanguage_AndSavesNothing()
+    {
+        var citizen = app.CreateClientAsCitizen(ThirdDocumentedCitizen);
+        var purpose = NewCode("NOT-A-NUMBER-");
+
+        var response = await PostGrantAsync(citizen, purpose, "thirty");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>ข้อผิดพลาด: ", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#days\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"days-error\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", html, StringComparison.Ordinal); // the framework's English
+        var consents = await citizen.GetFromJsonOrFailAsync("/api/exchange/consents");
+        Assert.DoesNotContain(consents.EnumerateArray(), c => c.GetProperty("purpose").GetString() == purpose);
+    }
+
+    [Fact]
     public async Task GiveConsent_WithoutTheAntiforgeryToken_IsRefused()
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Access"] = Access, ["Purpose"] = "forged", ["Days"] = "30" });

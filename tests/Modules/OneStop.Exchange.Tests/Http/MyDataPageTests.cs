@@ -18,7 +18,10 @@ public sealed partial class MyDataPageTests(AppFactory app) : IClassFixture<AppF
 
         var html = await app.CreateClientAsCitizen(Person).GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
         Assert.Contains("SHOP-LICENCE-2026-042", html, StringComparison.Ordinal);
-        Assert.Contains("TH/GOV/DEMO/counter", html, StringComparison.Ordinal);
+        // People's words: the system's and its agency's names from the directory, never the system's code.
+        Assert.Contains("Counter service (demo)", html, StringComparison.Ordinal);
+        Assert.Contains("หน่วยบริการสาธิต", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("TH/GOV/DEMO/counter", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"th\">", html, StringComparison.Ordinal);
 
         var other = await app.CreateClientAsCitizen("2999912345671").GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
@@ -43,6 +46,23 @@ public sealed partial class MyDataPageTests(AppFactory app) : IClassFixture<AppF
         Assert.DoesNotContain("FACTORY-LICENCE-2026-7", html, StringComparison.Ordinal); // the company's matter, not the director's
         citizen.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
         Assert.Contains("You are named in someone else&#x27;s record", await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyData_AConsent_NamesTheSystemItsAgencyAndTheRecord_NotTheirCodes()
+    {
+        var citizen = app.CreateClientAsCitizen("3999900000109");
+        var granted = await citizen.PostAsync(new Uri("/api/exchange/consents", UriKind.Relative),
+            JsonContent("""{"client":"TH/GOV/DEMO/scholarship","service":"TH/GOV/DOPA/population/persons","purpose":"Names not codes","days":5}"""));
+        Assert.True(granted.IsSuccessStatusCode, $"{(int)granted.StatusCode}");
+
+        var html = await citizen.GetStringAsync(new Uri("/Exchange/MyData", UriKind.Relative));
+        var consents = html[html.IndexOf("id=\"consents\"", StringComparison.Ordinal)..html.IndexOf("id=\"give\"", StringComparison.Ordinal)];
+
+        Assert.Contains("Scholarship fund (demo)", consents, StringComparison.Ordinal);
+        Assert.Contains("ข้อมูลทะเบียนราษฎร", consents, StringComparison.Ordinal);
+        Assert.Contains("หน่วยบริการสาธิต", consents, StringComparison.Ordinal);
+        Assert.DoesNotContain("TH/GOV/", consents, StringComparison.Ordinal);
     }
 
     [Fact]

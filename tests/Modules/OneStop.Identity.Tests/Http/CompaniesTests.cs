@@ -43,7 +43,7 @@ public sealed class CompaniesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var html = await PostAsync(dance, "Claim", new() { ["JuristicId"] = juristicId });
 
-        Assert.Contains("does not list you as a director with signing authority", html, StringComparison.Ordinal);
+        Assert.Contains("ไม่ได้ระบุว่าคุณเป็นกรรมการผู้มีอำนาจลงนาม", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"id=\"company-{juristicId}\"", html, StringComparison.Ordinal);
     }
 
@@ -65,7 +65,7 @@ public sealed class CompaniesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var html = await PostAsync(dance, "Claim", new() { ["JuristicId"] = Company });
 
-        Assert.Contains("(IAL2) first", html, StringComparison.Ordinal);
+        Assert.Contains("ต้องยืนยันตัวตนด้วยบัตรประชาชนก่อน", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CompaniesTests(AppFactory app) : IClassFixture<AppFactory>
         var seen = await employee.Browser.GetStringAsync(Page);
         Assert.Contains($"id=\"act-{Company}\"", seen, StringComparison.Ordinal);
         // A delegate may not pass the right on.
-        Assert.Contains("Only a director with signing authority", await PostAsync(employee, "Grant", new() { ["JuristicId"] = Company, ["Employee"] = "citizen2@demo.onestop.test" }), StringComparison.Ordinal);
+        Assert.Contains("เฉพาะกรรมการผู้มีอำนาจลงนามเท่านั้น", await PostAsync(employee, "Grant", new() { ["JuristicId"] = Company, ["Employee"] = "citizen2@demo.onestop.test" }), StringComparison.Ordinal);
 
         var delegateId = System.Text.RegularExpressions.Regex.Match(granted, "name=\"delegateId\" value=\"([^\"]+)\"").Groups[1].Value;
         await PostAsync(director, "Revoke", new() { ["JuristicId"] = Company, ["delegateId"] = delegateId });
@@ -97,7 +97,7 @@ public sealed class CompaniesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var html = await PostAsync(director, "Grant", new() { ["JuristicId"] = Company, ["Employee"] = "nobody@example.test" });
 
-        Assert.Contains("No proofed (IAL2) Digital ID account", html, StringComparison.Ordinal);
+        Assert.Contains("ไม่พบบัญชีดิจิทัลไอดีที่ยืนยันตัวตนด้วยบัตรประชาชนแล้ว", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -125,8 +125,8 @@ public sealed partial class OfficersTests(AppFactory app) : IClassFixture<AppFac
         dopaFields["id"] = adminId;
         var self = await (await dopa.PostAsync($"{Page}?handler=Deactivate", dopaFields)).Content.ReadAsStringAsync();
 
-        Assert.Contains("no such officer in your agency", otherAgency, StringComparison.Ordinal);
-        Assert.Contains("cannot deactivate your own account", self, StringComparison.Ordinal);
+        Assert.Contains("ไม่พบเจ้าหน้าที่นี้ในหน่วยงานของคุณ", otherAgency, StringComparison.Ordinal);
+        Assert.Contains("ปิดบัญชีของตนเองไม่ได้", self, StringComparison.Ordinal);
         await SignedInAsync(Admin); // still active
     }
 

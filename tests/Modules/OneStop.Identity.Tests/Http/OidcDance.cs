@@ -113,6 +113,17 @@ internal sealed partial class OidcDance(AppFactory app)
         return fields;
     }
 
+    /// <summary>Signs out with the sign-out button of My Digital ID (the site's one sign-out), and follows on to the home page.</summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        var page = await Browser.GetStringAsync("/Identity/Account");
+        var form = page[page.LastIndexOf("<form", StringComparison.Ordinal)..];
+        Assert.Contains("action=\"/signout\"", form, StringComparison.Ordinal);
+        var response = await Browser.PostAsync("/signout", new FormUrlEncodedContent(FieldsOf(form)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await FollowAsync(response.Headers.Location!.PathAndQuery);
+    }
+
     /// <summary>Posts a form and follows the provider's own redirects.</summary>
     public async Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> posted)
     {

@@ -67,7 +67,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
         return await dance.PostAsync(action, fields);
     }
 
-    private static Task<HttpResponseMessage> SignOutAsync(OidcDance dance) => dance.SubmitAsync("/Identity/Account/SignOut", []);
+    private static Task<HttpResponseMessage> SignOutAsync(OidcDance dance) => dance.SignOutAsync();
 
     private static async Task<string> ErrorsAsync(HttpResponseMessage response)
         => Regex.Match(await response.Content.ReadAsStringAsync(), "error-summary[\\s\\S]{0,800}").Value;
@@ -155,7 +155,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
 
         var response = await AddAsync(dance, passkey);
 
-        Assert.Contains("could not be added", await ErrorsAsync(response), StringComparison.Ordinal);
+        Assert.Contains("เพิ่มพาสคีย์ไม่ได้", await ErrorsAsync(response), StringComparison.Ordinal);
         Assert.Contains("id=\"no-passkeys\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -169,7 +169,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
 
         var again = await AddAsync(dance, passkey);
 
-        Assert.Contains("could not be added", await ErrorsAsync(again), StringComparison.Ordinal);
+        Assert.Contains("เพิ่มพาสคีย์ไม่ได้", await ErrorsAsync(again), StringComparison.Ordinal);
         Assert.Single(Regex.Matches(await again.Content.ReadAsStringAsync(), "asp-page-handler|handler=Remove"));
     }
 

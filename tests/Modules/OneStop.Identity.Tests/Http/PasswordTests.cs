@@ -36,7 +36,7 @@ public sealed class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await ChangeAsync(dance, "not my password at all", NewPassword);
 
         Assert.Contains("href=\"#currentPassword\"", page, StringComparison.Ordinal);
-        Assert.Contains("The current password is wrong", page, StringComparison.Ordinal);
+        Assert.Contains("รหัสผ่านปัจจุบันไม่ถูกต้อง", page, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class PlatformSignInAppFactory : AppFactory
 /// a page that needs a person sends the browser to /connect/authorize (code, PKCE, same-origin callback),
 /// the callback redeems the code, and the session carries the ID token's claims (pid, role).
 /// </summary>
-public sealed class PlatformSignInTests(PlatformSignInAppFactory app) : IClassFixture<PlatformSignInAppFactory>
+public sealed partial class PlatformSignInTests(PlatformSignInAppFactory app) : IClassFixture<PlatformSignInAppFactory>
 {
     [Fact]
     public async Task APageForCitizens_SendsThePersonToTheDigitalId_AndBackSignedIn()
@@ -123,6 +123,35 @@ public sealed class PlatformSignInTests(PlatformSignInAppFactory app) : IClassFi
         var provider = await dance.FollowAsync(again.Headers.Location.PathAndQuery);
         Assert.Equal("/Identity/Account/SignIn", provider.RequestMessage!.RequestUri!.AbsolutePath);
     }
+
+    [Theory]
+    [InlineData("main")] // My Digital ID's own button
+    [InlineData("header")] // the header's button, shown on the Digital ID's pages too
+    public async Task SigningOutOnMyDigitalId_EndsTheDigitalIdAndThePlatformSession(string where)
+    {
+        var dance = new OidcDance(app);
+        await dance.SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = OidcDance.DemoEmail, ["Password"] = OidcDance.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, (await dance.FollowAsync("/Exchange/MyData")).StatusCode);
+        var page = await dance.Browser.GetStringAsync("/Identity/Account");
+        var part = where == "main" ? page[page.IndexOf("<main", StringComparison.Ordinal)..] : page[..page.IndexOf("</header>", StringComparison.Ordinal)];
+        var form = FormWithButton().Match(part);
+        Assert.True(form.Success, $"no sign-out form in the page's {where}");
+
+        var signedOut = await dance.Browser.PostAsync(form.Groups["action"].Value, new FormUrlEncodedContent(OidcDance.FieldsOf(form.Value)));
+        Assert.True(signedOut.StatusCode == HttpStatusCode.Redirect, $"signing out answered {(int)signedOut.StatusCode}");
+        var landed = await dance.FollowAsync(signedOut.Headers.Location!.OriginalString);
+        Assert.Equal("/", landed.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // Neither session is left: the Digital ID asks for a sign-in, and so does a platform page.
+        Assert.Equal("/Identity/Account/SignIn", (await dance.FollowAsync("/Identity/Account")).RequestMessage!.RequestUri!.AbsolutePath);
+        var again = await dance.Browser.GetAsync("/Exchange/MyData");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("/connect/authorize", again.Headers.Location!.AbsolutePath);
+        Assert.Equal("/Identity/Account/SignIn", (await dance.FollowAsync(again.Headers.Location.PathAndQuery)).RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [GeneratedRegex("<form[^>]*action=\"(?<action>[^\"]*)\"[^>]*>(?:(?!</form>)[\\s\\S])*?(?:ออกจากระบบ|Sign out)(?:(?!</form>)[\\s\\S])*</form>")]
+    private static partial Regex FormWithButton();
 
     [Fact]
     public async Task ThePlatformClient_RefusesACallbackOnAnotherSite()

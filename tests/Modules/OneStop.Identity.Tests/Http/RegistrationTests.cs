@@ -111,10 +111,10 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Theory]
-    [InlineData("short", "at least 10 characters")]
-    [InlineData("password123", "too easy to guess")]
-    [InlineData("1234567890", "too easy to guess")]
-    [InlineData("aaaaaaaaaaaa", "too easy to guess")]
+    [InlineData("short", "ต้องยาวอย่างน้อย 10 ตัวอักษร")]
+    [InlineData("password123", "เดาง่ายเกินไป")]
+    [InlineData("1234567890", "เดาง่ายเกินไป")]
+    [InlineData("aaaaaaaaaaaa", "เดาง่ายเกินไป")]
     public async Task Register_WeakPassword_NamesThePasswordAndCreatesNothing(string password, string message)
     {
         var dance = new OidcDance(app);

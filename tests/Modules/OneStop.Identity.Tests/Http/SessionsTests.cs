@@ -85,10 +85,7 @@ public sealed partial class SessionsTests(AppFactory app) : IClassFixture<AppFac
         var (_, phone, _) = await TwoDevicesAsync();
         var cookie = (await phone.Browser.GetAsync("/Identity/Account")).RequestMessage!.Headers.GetValues("Cookie").Single();
 
-        var home = await phone.Browser.GetStringAsync("/Identity/Account");
-        var signOut = home[home.IndexOf("action=\"/Identity/Account/SignOut\"", StringComparison.Ordinal)..];
-        var fields = OidcDance.FieldsOf(signOut[..(signOut.IndexOf("</form>", StringComparison.Ordinal) + 7)]);
-        await phone.PostAsync("/Identity/Account/SignOut", fields);
+        await phone.SignOutAsync();
 
         using var thief = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         thief.DefaultRequestHeaders.Add("Cookie", cookie);

@@ -25,7 +25,7 @@ public sealed partial class TwoStepTests(AppFactory app) : IClassFixture<AppFact
     }
 
     private static async Task SignOutAsync(OidcDance dance)
-        => await dance.SubmitAsync("/Identity/Account/SignOut", []);
+        => await dance.SignOutAsync();
 
     [Fact]
     public async Task Enrol_WithTheAppsCode_TurnsTwoStepOnAndShowsTenRecoveryCodes()
@@ -45,7 +45,7 @@ public sealed partial class TwoStepTests(AppFactory app) : IClassFixture<AppFact
 
         var body = await (await dance.SubmitAsync("/Identity/Account/Authenticator", new() { ["Code"] = "000000" })).Content.ReadAsStringAsync();
 
-        Assert.Contains("The code is wrong", body, StringComparison.Ordinal);
+        Assert.Contains("รหัสไม่ถูกต้อง", body, StringComparison.Ordinal);
         Assert.Contains("รหัสผ่านอย่างเดียว", await dance.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
     }
 
@@ -79,7 +79,7 @@ public sealed partial class TwoStepTests(AppFactory app) : IClassFixture<AppFact
         var replay = await dance.SubmitAsync(second.RequestMessage!.RequestUri!.PathAndQuery, new() { ["Code"] = code });
 
         Assert.Equal("/Identity/Account/SecondFactor", replay.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("The code is wrong or was used already", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("รหัสไม่ถูกต้องหรือใช้ไปแล้ว", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -356,8 +356,9 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
     }
 
     private static Error? IdentifierProblem(params string[] parts)
-        => parts.FirstOrDefault(p => !XRoadIdentifier.IsValidPart(p ?? string.Empty)) is { } bad
-            ? Error.Invalid("id", Bilingual.Pick($"'{bad}' ไม่ใช่รหัสที่ใช้ได้ (ตัวอักษรอังกฤษ ตัวเลข และ ' ( ) + , - . = ? ไม่เกิน 100 ตัว)", $"'{bad}' is not a valid identifier part (letters, digits and ' ( ) + , - . = ?, at most 100)."))
+        => parts.Select(p => p ?? string.Empty).FirstOrDefault(p => !XRoadIdentifier.IsValidPart(p)) is { } bad
+            ? Error.Invalid("id", bad.Length == 0 ? Bilingual.Pick("กรุณากรอกรหัส (ตัวอักษรอังกฤษ ตัวเลข และ ' ( ) + , - . = ? ไม่เกิน 100 ตัว)", "Enter the code (letters, digits and ' ( ) + , - . = ?, at most 100).")
+                : Bilingual.Pick($"'{bad}' ไม่ใช่รหัสที่ใช้ได้ (ตัวอักษรอังกฤษ ตัวเลข และ ' ( ) + , - . = ? ไม่เกิน 100 ตัว)", $"'{bad}' is not a valid identifier part (letters, digits and ' ( ) + , - . = ?, at most 100)."))
             : null;
 
     private static Error? TextProblem(string field, string value, int max)

@@ -64,25 +64,25 @@ internal sealed class ActingForCompanies(DigitalIdDbContext db, UserManager<Acco
     {
         if (!JuristicPersonId.TryParse(juristicIdInput?.Trim(), out var juristicId))
         {
-            return Error.Invalid("JuristicId", "เลขทะเบียนนิติบุคคลไม่ถูกต้อง (13 หลัก) / Enter a valid 13-digit juristic-person ID.");
+            return Error.Invalid("JuristicId", Bilingual.Pick("เลขทะเบียนนิติบุคคลไม่ถูกต้อง (13 หลัก)", "Enter a valid 13-digit juristic-person ID."));
         }
 
         if (account.IdentityLevel != IdentityLevels.Ial2 || account.CitizenId is null)
         {
-            return new Error("company.ial2_required", "ต้องยืนยันตัวตนด้วยบัตรประชาชน (IAL2) ก่อน / Prove who you are with your ID card (IAL2) first.", ErrorKind.Forbidden);
+            return new Error("company.ial2_required", Bilingual.Pick("ต้องยืนยันตัวตนด้วยบัตรประชาชนก่อน", "Prove who you are with your ID card first."), ErrorKind.Forbidden);
         }
 
         var (reached, company) = await registry.GetCompanyAsync(juristicId.Value, $"digital-id-act-for:{account.Id:N}", ct);
         if (!reached)
         {
-            return new Error("company.registry_unavailable", "ระบบทะเบียนนิติบุคคลไม่ตอบในขณะนี้ กรุณาลองใหม่ภายหลัง / The juristic-person registry cannot be reached just now; try again later.", ErrorKind.Conflict);
+            return new Error("company.registry_unavailable", Bilingual.Pick("ระบบทะเบียนนิติบุคคลไม่ตอบในขณะนี้ กรุณาลองใหม่ภายหลัง", "The juristic-person registry cannot be reached just now; try again later."), ErrorKind.Conflict);
         }
 
         // The same answer for an unknown company and for one the person does not direct: nothing about others leaks.
         if (company is null || company.Status != "Active" || !company.Directors.Any(d => d.CitizenId == account.CitizenId && d.MaySign))
         {
             return new Error("company.not_a_director",
-                "ทะเบียนนิติบุคคลไม่ได้ระบุว่าคุณเป็นกรรมการผู้มีอำนาจลงนามของนิติบุคคลนี้ / The juristic-person registry does not list you as a director with signing authority of this company.", ErrorKind.Forbidden);
+                Bilingual.Pick("ทะเบียนนิติบุคคลไม่ได้ระบุว่าคุณเป็นกรรมการผู้มีอำนาจลงนามของนิติบุคคลนี้", "The juristic-person registry does not list you as a director with signing authority of this company."), ErrorKind.Forbidden);
         }
 
         var role = await ActiveRoleAsync(account.Id, juristicId.Value, ct);
@@ -109,13 +109,13 @@ internal sealed class ActingForCompanies(DigitalIdDbContext db, UserManager<Acco
         var directorship = await ActiveRoleAsync(director.Id, juristicId, ct);
         if (directorship?.Kind != CompanyRoleKind.Director)
         {
-            return new Error("company.not_a_director", "เฉพาะกรรมการผู้มีอำนาจลงนามเท่านั้นที่มอบสิทธิ์ได้ / Only a director with signing authority can grant this right.", ErrorKind.Forbidden);
+            return new Error("company.not_a_director", Bilingual.Pick("เฉพาะกรรมการผู้มีอำนาจลงนามเท่านั้นที่มอบสิทธิ์ได้", "Only a director with signing authority can grant this right."), ErrorKind.Forbidden);
         }
 
         var employee = await users.FindByLoginAsync(employeeInput, ct);
         if (employee is null || employee.IdentityLevel != IdentityLevels.Ial2)
         {
-            return Error.Invalid("Employee", "ไม่พบบัญชีดิจิทัลไอดีที่ยืนยันตัวตนแล้ว (IAL2) ของอีเมลหรือเลขประจำตัวนี้ / No proofed (IAL2) Digital ID account has this e-mail or citizen ID.");
+            return Error.Invalid("Employee", Bilingual.Pick("ไม่พบบัญชีดิจิทัลไอดีที่ยืนยันตัวตนด้วยบัตรประชาชนแล้วของอีเมลหรือเลขประจำตัวนี้", "No Digital ID account proved with an ID card has this e-mail or citizen ID."));
         }
 
         if (await ActiveRoleAsync(employee.Id, juristicId, ct) is { } existing)
@@ -137,7 +137,7 @@ internal sealed class ActingForCompanies(DigitalIdDbContext db, UserManager<Acco
     {
         if ((await ActiveRoleAsync(director.Id, juristicId, ct))?.Kind != CompanyRoleKind.Director)
         {
-            return new Error("company.not_a_director", "เฉพาะกรรมการผู้มีอำนาจลงนามเท่านั้นที่ยกเลิกสิทธิ์ได้ / Only a director with signing authority can revoke this right.", ErrorKind.Forbidden);
+            return new Error("company.not_a_director", Bilingual.Pick("เฉพาะกรรมการผู้มีอำนาจลงนามเท่านั้นที่ยกเลิกสิทธิ์ได้", "Only a director with signing authority can revoke this right."), ErrorKind.Forbidden);
         }
 
         var role = await ActiveRoleAsync(delegateId, juristicId, ct);

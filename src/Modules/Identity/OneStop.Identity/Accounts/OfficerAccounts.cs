@@ -57,18 +57,18 @@ internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirecto
     {
         if (!await IsAgencyAdminAsync(admin))
         {
-            return new Error("officer.not_admin", "เฉพาะผู้ดูแลของหน่วยงานเท่านั้น / Only an agency administrator can do this.", ErrorKind.Forbidden);
+            return new Error("officer.not_admin", Bilingual.Pick("เฉพาะผู้ดูแลของหน่วยงานเท่านั้น", "Only an agency administrator can do this."), ErrorKind.Forbidden);
         }
 
         var officer = await users.FindByIdAsync(officerId.ToString());
         if (officer is null || officer.Kind != AccountKind.Officer || officer.AgencyCode != admin.AgencyCode)
         {
-            return new Error("officer.not_found", "ไม่พบเจ้าหน้าที่นี้ในหน่วยงานของคุณ / There is no such officer in your agency.", ErrorKind.NotFound);
+            return new Error("officer.not_found", Bilingual.Pick("ไม่พบเจ้าหน้าที่นี้ในหน่วยงานของคุณ", "There is no such officer in your agency."), ErrorKind.NotFound);
         }
 
         if (officer.Id == admin.Id)
         {
-            return Error.Invalid("id", "ปิดบัญชีของตนเองไม่ได้ / You cannot deactivate your own account.");
+            return Error.Invalid("id", Bilingual.Pick("ปิดบัญชีของตนเองไม่ได้", "You cannot deactivate your own account."));
         }
 
         if (IsDeactivated(officer) == !active)
@@ -96,35 +96,35 @@ internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirecto
     {
         if (!await IsAgencyAdminAsync(admin))
         {
-            return new Error("officer.not_admin", "เฉพาะผู้ดูแลของหน่วยงานเท่านั้น / Only an agency administrator can do this.", ErrorKind.Forbidden);
+            return new Error("officer.not_admin", Bilingual.Pick("เฉพาะผู้ดูแลของหน่วยงานเท่านั้น", "Only an agency administrator can do this."), ErrorKind.Forbidden);
         }
 
         var email = input.Email?.Trim() ?? string.Empty;
         if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || email.Length > 256)
         {
-            return Error.Invalid("Email", "กรุณากรอกอีเมลที่ถูกต้อง / Enter a valid e-mail address.");
+            return Error.Invalid("Email", Bilingual.Pick("กรุณากรอกอีเมลที่ถูกต้อง", "Enter a valid e-mail address."));
         }
 
         if (string.IsNullOrWhiteSpace(input.GivenName) || string.IsNullOrWhiteSpace(input.FamilyName) || input.GivenName.Length > 100 || input.FamilyName.Length > 100)
         {
-            return Error.Invalid("GivenName", "กรุณากรอกชื่อและนามสกุล / Enter the first and last name.");
+            return Error.Invalid("GivenName", Bilingual.Pick("กรุณากรอกชื่อและนามสกุล", "Enter the first and last name."));
         }
 
         var roles = (input.Roles ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (roles.Count == 0 || roles.Any(r => !Roles.Contains(r)))
         {
-            return Error.Invalid("Roles", "เลือกบทบาทอย่างน้อยหนึ่งบทบาท / Choose at least one role.");
+            return Error.Invalid("Roles", Bilingual.Pick("เลือกบทบาทอย่างน้อยหนึ่งบทบาท", "Choose at least one role."));
         }
 
         var office = string.IsNullOrWhiteSpace(input.OfficeCode) ? null : input.OfficeCode.Trim();
         if (office is not null && (await agencies.FindOfficeAsync(office, ct))?.AgencyCode != admin.AgencyCode)
         {
-            return Error.Invalid("OfficeCode", "ไม่พบสำนักงานนี้ในหน่วยงานของคุณ / There is no such office in your agency.");
+            return Error.Invalid("OfficeCode", Bilingual.Pick("ไม่พบสำนักงานนี้ในหน่วยงานของคุณ", "There is no such office in your agency."));
         }
 
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return Error.Conflict("officer.email_taken", "มีบัญชีที่ใช้อีเมลนี้อยู่แล้ว / An account with this e-mail address exists already.") with { Field = "Email" };
+            return Error.Conflict("officer.email_taken", Bilingual.Pick("มีบัญชีที่ใช้อีเมลนี้อยู่แล้ว", "An account with this e-mail address exists already.")) with { Field = "Email" };
         }
 
         var account = new Account

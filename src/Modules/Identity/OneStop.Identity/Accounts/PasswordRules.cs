@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using OneStop.SharedKernel;
 
 namespace OneStop.Identity.Accounts;
 
@@ -29,17 +30,17 @@ internal sealed class PasswordRules : IPasswordValidator<Account>
         return Task.FromResult(problem is null ? IdentityResult.Success : IdentityResult.Failed(problem));
     }
 
-    /// <summary>Null when the password is acceptable, else what is wrong with it (bilingual).</summary>
+    /// <summary>Null when the password is acceptable, else what is wrong with it, in the page's language.</summary>
     public static IdentityError? Check(string password, string? email, string? citizenId)
     {
         if (password.Length < MinimumLength)
         {
-            return Error("too_short", $"รหัสผ่านต้องยาวอย่างน้อย {MinimumLength} ตัวอักษร / The password must be at least {MinimumLength} characters long.");
+            return Error("too_short", Bilingual.Pick($"รหัสผ่านต้องยาวอย่างน้อย {MinimumLength} ตัวอักษร", $"The password must be at least {MinimumLength} characters long."));
         }
 
         if (password.Length > 128)
         {
-            return Error("too_long", "รหัสผ่านยาวเกิน 128 ตัวอักษร / The password must be at most 128 characters long.");
+            return Error("too_long", Bilingual.Pick("รหัสผ่านยาวเกิน 128 ตัวอักษร", "The password must be at most 128 characters long."));
         }
 
         var stripped = password.TrimEnd('!', '.', '?', '@', '#', '$', '*');
@@ -47,14 +48,14 @@ internal sealed class PasswordRules : IPasswordValidator<Account>
         if (Common.Contains(password) || Common.Contains(stripped) || Common.Contains(StripTrailingDigits(stripped))
             || password.Distinct().Count() <= 3 || IsSequence(password) || (letters.Length >= 6 && Common.Contains(letters)))
         {
-            return Error("common", "รหัสผ่านนี้เดาง่ายเกินไป ลองใช้ประโยคหรือหลายคำรวมกัน / This password is too easy to guess; try a phrase or several words.");
+            return Error("common", Bilingual.Pick("รหัสผ่านนี้เดาง่ายเกินไป ลองใช้ประโยคหรือหลายคำรวมกัน", "This password is too easy to guess; try a phrase or several words."));
         }
 
         var local = email?.Split('@')[0];
         if ((local is { Length: >= 4 } && password.Contains(local, StringComparison.OrdinalIgnoreCase))
             || (citizenId is { Length: 13 } && password.Contains(citizenId, StringComparison.Ordinal)))
         {
-            return Error("personal", "รหัสผ่านต้องไม่มีอีเมลหรือเลขประจำตัวประชาชนของคุณ / The password must not contain your e-mail or citizen ID.");
+            return Error("personal", Bilingual.Pick("รหัสผ่านต้องไม่มีอีเมลหรือเลขประจำตัวประชาชนของคุณ", "The password must not contain your e-mail or citizen ID."));
         }
 
         return null;

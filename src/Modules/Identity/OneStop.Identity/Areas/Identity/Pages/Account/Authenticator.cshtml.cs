@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
+using OneStop.SharedKernel;
 
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
@@ -47,7 +48,7 @@ internal sealed class AuthenticatorModel(UserManager<Accounts.Account> users, Si
 
         if (!account.TwoFactorEnabled && !await totp.VerifyAsync(account, Code))
         {
-            ModelState.AddModelError(nameof(Code), "รหัสไม่ถูกต้อง ตรวจสอบว่าเวลาในโทรศัพท์ถูกต้อง แล้วกรอกรหัสปัจจุบัน / The code is wrong; check your phone's clock and enter the current code.");
+            ModelState.AddModelError(nameof(Code), Bilingual.Pick("รหัสไม่ถูกต้อง ตรวจสอบว่าเวลาในโทรศัพท์ถูกต้อง แล้วกรอกรหัสปัจจุบัน", "The code is wrong; check your phone's clock and enter the current code."));
             await ShowAsync(account);
             return Page();
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Accounts;
+using OneStop.SharedKernel;
 
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
@@ -19,7 +20,7 @@ internal sealed class ForgotPasswordModel(PasswordReset reset) : PageModel
     {
         if (string.IsNullOrWhiteSpace(Login) || Login.Length > 256)
         {
-            ModelState.AddModelError(nameof(Login), "กรุณากรอกอีเมล หรือเลขประจำตัวประชาชน 13 หลัก / Enter your e-mail or 13-digit citizen ID.");
+            ModelState.AddModelError(nameof(Login), Bilingual.Pick("กรุณากรอกอีเมล หรือเลขประจำตัวประชาชน 13 หลัก", "Enter your e-mail or 13-digit citizen ID."));
             return Page();
         }
 

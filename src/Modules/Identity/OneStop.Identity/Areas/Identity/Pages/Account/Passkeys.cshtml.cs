@@ -46,8 +46,8 @@ internal sealed class PasskeysModel(UserManager<Accounts.Account> users, Passkey
         if (error is not null)
         {
             ModelState.AddModelError(string.Empty, error == PasskeyError.Expired
-                ? "หมดเวลา กรุณากดเพิ่มพาสคีย์อีกครั้ง / This took too long; choose \"Add a passkey\" again."
-                : "เพิ่มพาสคีย์ไม่ได้ อุปกรณ์นี้อาจลงทะเบียนไว้แล้ว หรือไม่รองรับการยืนยันตัวตนบนเครื่อง / The passkey could not be added: this device may be registered already, or cannot verify you (fingerprint, face or PIN).");
+                ? Bilingual.Pick("หมดเวลา กรุณากดเพิ่มพาสคีย์อีกครั้ง", "This took too long; choose \"Add a passkey\" again.")
+                : Bilingual.Pick("เพิ่มพาสคีย์ไม่ได้ อุปกรณ์นี้อาจลงทะเบียนไว้แล้ว หรือไม่รองรับการยืนยันตัวตนบนเครื่อง", "The passkey could not be added: this device may be registered already, or cannot verify you (fingerprint, face or PIN)."));
             return null;
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Server;
+using OneStop.SharedKernel;
 
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
@@ -51,7 +52,7 @@ internal sealed class PasswordModel(UserManager<Accounts.Account> users, SignInM
         Required = account.PasswordChangeRequired;
         if (string.Equals(CurrentPassword, NewPassword, StringComparison.Ordinal))
         {
-            ModelState.AddModelError(nameof(NewPassword), "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม / The new password must differ from the current one.");
+            ModelState.AddModelError(nameof(NewPassword), Bilingual.Pick("รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม", "The new password must differ from the current one."));
             return Page();
         }
 
@@ -60,7 +61,7 @@ internal sealed class PasswordModel(UserManager<Accounts.Account> users, SignInM
         {
             var mismatch = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
             ModelState.AddModelError(mismatch ? nameof(CurrentPassword) : nameof(NewPassword), mismatch
-                ? "รหัสผ่านปัจจุบันไม่ถูกต้อง / The current password is wrong."
+                ? Bilingual.Pick("รหัสผ่านปัจจุบันไม่ถูกต้อง", "The current password is wrong.")
                 : result.Errors.First().Description);
             return Page();
         }

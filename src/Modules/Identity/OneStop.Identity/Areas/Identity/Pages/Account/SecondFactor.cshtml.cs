@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
+using OneStop.SharedKernel;
 
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
@@ -40,7 +41,7 @@ internal sealed class SecondFactorModel(UserManager<Accounts.Account> users, Sig
 
         if (await users.IsLockedOutAsync(account))
         {
-            ModelState.AddModelError(nameof(Code), "บัญชีถูกล็อกชั่วคราว กรุณาลองใหม่ในอีก 15 นาที / The account is locked for 15 minutes after too many wrong codes.");
+            ModelState.AddModelError(nameof(Code), Bilingual.Pick("บัญชีถูกล็อกชั่วคราว กรุณาลองใหม่ในอีก 15 นาที", "The account is locked for 15 minutes after too many wrong codes."));
             return Page();
         }
 
@@ -54,7 +55,7 @@ internal sealed class SecondFactorModel(UserManager<Accounts.Account> users, Sig
 
         if (!valid)
         {
-            ModelState.AddModelError(nameof(Code), "รหัสไม่ถูกต้องหรือใช้ไปแล้ว กรุณาใช้รหัสปัจจุบันจากแอป / The code is wrong or was used already; enter the current code from your app.");
+            ModelState.AddModelError(nameof(Code), Bilingual.Pick("รหัสไม่ถูกต้องหรือใช้ไปแล้ว กรุณาใช้รหัสปัจจุบันจากแอป", "The code is wrong or was used already; enter the current code from your app."));
             return Page();
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Agencies.Contracts;
 using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
 using OneStop.SharedKernel;
@@ -10,7 +11,7 @@ namespace OneStop.Identity.Areas.Identity.Pages.Officers;
 
 /// <summary>An agency administrator's list of the agency's officers, and the form that creates one.</summary>
 [Authorize(AuthenticationSchemes = ProtocolEndpoints.SessionScheme)]
-internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAccounts officers) : PageModel
+internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAccounts officers, IAgencyDirectory agencies) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
 
@@ -23,6 +24,9 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAcc
     [BindProperty] public List<string> Roles { get; set; } = [];
 
     public string AgencyCode { get; private set; } = string.Empty;
+
+    /// <summary>The agency's name from the agency directory, in the page's language.</summary>
+    public string AgencyName { get; private set; } = string.Empty;
 
     public IReadOnlyList<OfficerAccounts.Officer> Officers { get; private set; } = [];
 
@@ -92,6 +96,7 @@ internal sealed class IndexModel(UserManager<Accounts.Account> users, OfficerAcc
     private async Task<IActionResult> ShowAsync(Accounts.Account admin, CancellationToken ct)
     {
         AgencyCode = admin.AgencyCode!;
+        AgencyName = await agencies.FindAgencyAsync(AgencyCode, ct) is { } agency ? Bilingual.Pick(agency.NameTh, agency.NameEn) : AgencyCode;
         Officers = await officers.ListAsync(AgencyCode, ct);
         return Page();
     }

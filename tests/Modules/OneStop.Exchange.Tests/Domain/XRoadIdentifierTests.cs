@@ -13,11 +13,11 @@ public sealed class XRoadIdentifierTests
     }
 
     [Fact]
-    public void ParseClient_ThreeParts_ProblemSaysToAddTheSubsystem()
+    public void ParseClient_ThreeParts_GivesTheMember()
     {
-        var (parts, problem) = XRoadIdentifier.ParseClient("TH/GOV/DEMO");
-        Assert.Null(parts);
-        Assert.Contains("subsystem", problem, StringComparison.OrdinalIgnoreCase);
+        var (parts, problem) = XRoadIdentifier.ParseClient("TH/GOV/DBD");
+        Assert.Null(problem);
+        Assert.Equal(["TH", "GOV", "DBD"], Assert.IsType<string[]>(parts));
     }
 
     [Theory]

@@ -109,11 +109,18 @@ public sealed class GatewayErrorTests(ExchangeAppFactory app) : IClassFixture<Ex
     }
 
     [Fact]
-    public async Task Request_ClientNamesAMemberOnly_Is400InvalidClientIdentifierAskingForTheSubsystem()
+    public async Task Request_ClientNamesAMemberWithoutConnectionSettings_Is400UnknownMemberPointingToItsSubsystems()
     {
         var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, client: "TH/GOV/DEMO", issue: "APP-1");
-        var error = await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.InvalidClientIdentifier");
-        Assert.Contains("subsystem", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        var error = await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.UnknownMember");
+        Assert.Contains("subsystems", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Request_ClientNamesAnUnknownMember_Is400UnknownMember()
+    {
+        var response = await app.SendXRoadAsync(HttpMethod.Get, PersonPath, client: $"TH/GOV/{NewCode("NOBODY-")}", issue: "APP-1");
+        await XRoadAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Server.ClientProxy.UnknownMember");
     }
 
     [Theory]

@@ -21,8 +21,13 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>A member (organisation).</summary>
-    public sealed record MemberInput(string? Name, string? AgencyCode);
+    /// <summary>
+    /// A member (organisation). With a connection type it may itself be the client of an exchange and
+    /// connects as a subsystem does; without one it only owns subsystems, and gives no other connection setting.
+    /// </summary>
+    public sealed record MemberInput(
+        string? Name, string? AgencyCode, ConnectionType? ConnectionType = null, IReadOnlyList<string>? AllowedAddresses = null,
+        string? ClientCertificateThumbprint = null, string? OAuthClientId = null);
 
     /// <summary>A subsystem (information system) of a member.</summary>
     public sealed record SubsystemInput(string? Name, ConnectionType ConnectionType, IReadOnlyList<string>? AllowedAddresses, string? ClientCertificateThumbprint, string? OAuthClientId = null);
@@ -34,7 +39,7 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
     public sealed record ServiceInput(
         string? Title, string? BaseUrl, string? OpenApiUrl, bool PersonalData, int TimeoutSeconds, bool Disabled, IReadOnlyList<EndpointInput>? Endpoints);
 
-    /// <summary>A right of a client subsystem to call a service's method and path.</summary>
+    /// <summary>A right of a client (a subsystem, or a member with connection settings) to call a service's method and path.</summary>
     public sealed record RightInput(string? Client, string? Service, string? Method, string? Path, string? LegalMandate);
 
     /// <summary>Whether a save created something new or changed (or left) an existing one.</summary>
@@ -64,30 +69,63 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
             return Error.Invalid("agencyCode", Bilingual.Pick("รหัสหน่วยงานยาวได้ไม่เกิน 10 ตัวอักษร", "An agency code has at most 10 characters."));
         }
 
+        ClientConnection? connection = null;
+        if (input.ConnectionType is { } type)
+        {
+            var checkedConnection = ConnectionOf(type, input.AllowedAddresses, input.ClientCertificateThumbprint, input.OAuthClientId);
+            if (checkedConnection.Error is { } connectionProblem)
+            {
+                return connectionProblem;
+            }
+
+            connection = checkedConnection.Value;
+        }
+        else if (input.AllowedAddresses?.Any(a => !string.IsNullOrWhiteSpace(a)) == true
+            || !string.IsNullOrWhiteSpace(input.ClientCertificateThumbprint) || !string.IsNullOrWhiteSpace(input.OAuthClientId))
+        {
+            // Settings without a type are a forgotten type, not settings to drop in silence.
+            return Error.Invalid("connectionType", Bilingual.Pick(
+                "ระบุการเชื่อมต่อเมื่อให้สมาชิกเป็นผู้ขอข้อมูลเอง หรือไม่ต้องระบุค่าการเชื่อมต่ออื่นเลย",
+                "Give the connection type for a member that is a client itself, or no connection settings at all."));
+        }
+
         var id = $"{instance}/{memberClass}/{memberCode}";
-        return await db.RetryOnConflictAsync(ct => SaveMemberOnceAsync(id, instance, memberClass, memberCode, name, agency, actor, ct), ct);
+        return await db.RetryOnConflictAsync(ct => SaveMemberOnceAsync(id, instance, memberClass, memberCode, name, agency, connection, actor, ct), ct);
     }
 
-    private async Task<Result<Outcome>> SaveMemberOnceAsync(string id, string instance, string memberClass, string memberCode, string name, string? agency, string actor, CancellationToken ct)
+    private async Task<Result<Outcome>> SaveMemberOnceAsync(
+        string id, string instance, string memberClass, string memberCode, string name, string? agency, ClientConnection? connection, string actor, CancellationToken ct)
     {
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == id, ct);
         Outcome outcome;
         if (member is null)
         {
-            db.Members.Add(new Member { Id = id, Instance = instance, MemberClass = memberClass, MemberCode = memberCode, Name = name, AgencyCode = agency });
+            member = new Member { Id = id, Instance = instance, MemberClass = memberClass, MemberCode = memberCode, Name = name };
+            db.Members.Add(member);
             outcome = Outcome.Created;
         }
-        else if (member.Name == name && member.AgencyCode == agency)
+        else if (member.Name == name && member.AgencyCode == agency && member.ConnectionType == connection?.Type
+            && member.AllowedAddresses.SequenceEqual(connection?.Addresses ?? []) && member.ClientCertificateThumbprint == connection?.Thumbprint
+            && member.OAuthClientId == connection?.OAuthClient)
         {
             return Outcome.Unchanged;
         }
         else
         {
-            (member.Name, member.AgencyCode, member.Version) = (name, agency, member.Version + 1);
+            member.Version++;
             outcome = Outcome.Updated;
         }
 
-        return await SaveAsync(outcome, "member", id, new { name, agencyCode = agency }, actor, ct);
+        (member.Name, member.AgencyCode) = (name, agency);
+        member.ConnectionType = connection?.Type;
+        member.AllowedAddresses = connection?.Addresses ?? [];
+        member.ClientCertificateThumbprint = connection?.Thumbprint;
+        member.OAuthClientId = connection?.OAuthClient;
+        return await SaveAsync(outcome, "member", id, new
+        {
+            name, agencyCode = agency, connectionType = connection?.Type.ToString(), allowedAddresses = connection?.Addresses,
+            clientCertificateThumbprint = connection?.Thumbprint, oauthClientId = connection?.OAuthClient,
+        }, actor, ct);
     }
 
     public async Task<Result<Outcome>> SaveSubsystemAsync(string memberId, string code, SubsystemInput input, string actor, CancellationToken ct)
@@ -108,13 +146,29 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
             return nameProblem;
         }
 
-        if (!Enum.IsDefined(input.ConnectionType))
+        var connection = ConnectionOf(input.ConnectionType, input.AllowedAddresses, input.ClientCertificateThumbprint, input.OAuthClientId);
+        if (connection.Error is { } connectionProblem)
+        {
+            return connectionProblem;
+        }
+
+        var (connectionType, addresses, thumbprint, oauthClient) = connection.Value!;
+        var id = $"{memberId}/{code}";
+        return await db.RetryOnConflictAsync(ct => SaveSubsystemOnceAsync(id, memberId, code, name, connectionType, addresses, thumbprint, oauthClient, actor, ct), ct);
+    }
+
+    /// <summary>How a client connects, checked and normalised: the same rules for a subsystem and for a member as client.</summary>
+    private sealed record ClientConnection(ConnectionType Type, List<string> Addresses, string? Thumbprint, string? OAuthClient);
+
+    private static Result<ClientConnection> ConnectionOf(ConnectionType type, IReadOnlyList<string>? allowedAddresses, string? clientCertificateThumbprint, string? oauthClientId)
+    {
+        if (!Enum.IsDefined(type))
         {
             return Error.Invalid("connectionType", Bilingual.Pick("การเชื่อมต่อต้องเป็น Http, Https, HttpsClientCertificate หรือ OAuth2", "The connection type is Http, Https, HttpsClientCertificate or OAuth2."));
         }
 
         var addresses = new List<string>();
-        foreach (var given in (input.AllowedAddresses ?? []).Select(a => a.Trim()).Where(a => a.Length > 0))
+        foreach (var given in (allowedAddresses ?? []).Select(a => a.Trim()).Where(a => a.Length > 0))
         {
             if (!IPAddress.TryParse(given, out var address))
             {
@@ -125,25 +179,24 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
         }
 
         addresses = addresses.Distinct().ToList();
-        if (input.ConnectionType == ConnectionType.Http && addresses.Count == 0)
+        if (type == ConnectionType.Http && addresses.Count == 0)
         {
             return Error.Invalid("allowedAddresses", Bilingual.Pick("การเชื่อมต่อแบบ HTTP ต้องระบุที่อยู่ IP ที่อนุญาตอย่างน้อยหนึ่งรายการ", "Plain HTTP needs at least one address it is allowed from."));
         }
 
-        var thumbprint = string.IsNullOrWhiteSpace(input.ClientCertificateThumbprint) ? null : input.ClientCertificateThumbprint.Replace(":", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
-        if (input.ConnectionType == ConnectionType.HttpsClientCertificate && (thumbprint is null || !Sha256Hex().IsMatch(thumbprint)))
+        var thumbprint = string.IsNullOrWhiteSpace(clientCertificateThumbprint) ? null : clientCertificateThumbprint.Replace(":", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+        if (type == ConnectionType.HttpsClientCertificate && (thumbprint is null || !Sha256Hex().IsMatch(thumbprint)))
         {
             return Error.Invalid("clientCertificateThumbprint", Bilingual.Pick("HTTPS พร้อมใบรับรองต้องระบุลายนิ้วมือ SHA-256 ของใบรับรอง (เลขฐานสิบหก 64 หลัก)", "HTTPS with a client certificate needs the certificate's SHA-256 thumbprint (64 hexadecimal digits)."));
         }
 
-        var oauthClient = string.IsNullOrWhiteSpace(input.OAuthClientId) ? null : input.OAuthClientId.Trim();
-        if (input.ConnectionType == ConnectionType.OAuth2 && (oauthClient is null || oauthClient.Length > 100))
+        var oauthClient = string.IsNullOrWhiteSpace(oauthClientId) ? null : oauthClientId.Trim();
+        if (type == ConnectionType.OAuth2 && (oauthClient is null || oauthClient.Length > 100))
         {
             return Error.Invalid("oauthClientId", Bilingual.Pick("การเชื่อมต่อแบบ OAuth2 ต้องระบุรหัสไคลเอนต์ (client_id) ของระบบในดิจิทัลไอดี", "OAuth2 needs the system's client ID (client_id) at the Digital ID."));
         }
 
-        var id = $"{memberId}/{code}";
-        return await db.RetryOnConflictAsync(ct => SaveSubsystemOnceAsync(id, memberId, code, name, input.ConnectionType, addresses, thumbprint, oauthClient, actor, ct), ct);
+        return new ClientConnection(type, addresses, thumbprint, oauthClient);
     }
 
     private async Task<Result<Outcome>> SaveSubsystemOnceAsync(
@@ -282,9 +335,11 @@ internal sealed partial class DirectoryEditor(ExchangeDbContext db, TimeProvider
     {
         var client = input.Client?.Trim() ?? string.Empty;
         var serviceId = input.Service?.Trim() ?? string.Empty;
-        if (!await db.Subsystems.AnyAsync(s => s.Id == client, ct))
+        if (!await db.IsClientAsync(client, ct))
         {
-            return Error.Invalid("client", Bilingual.Pick($"{client} ไม่ใช่ระบบที่ลงทะเบียนไว้", $"{client} is not a subsystem on the exchange."));
+            return Error.Invalid("client", await db.Members.AnyAsync(m => m.Id == client, ct)
+                ? Bilingual.Pick($"{client} เป็นสมาชิกที่ยังไม่มีค่าการเชื่อมต่อ จึงเป็นผู้ขอข้อมูลไม่ได้", $"{client} is a member without connection settings, so it cannot be a client; give it its connection settings first.")
+                : Bilingual.Pick($"{client} ไม่ใช่ระบบหรือสมาชิกที่ลงทะเบียนไว้", $"{client} is neither a subsystem nor a member on the exchange."));
         }
 
         if (!await db.Services.AnyAsync(s => s.Id == serviceId, ct))

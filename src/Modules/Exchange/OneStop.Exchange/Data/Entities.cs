@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OneStop.Exchange.Data;
 
 /// <summary>An organisation on the exchange: <c>TH/GOV/DOPA</c>.</summary>
@@ -16,11 +18,26 @@ internal sealed class Member
     /// <summary>The agency (Agencies module code) this member is, when it is one.</summary>
     public string? AgencyCode { get; set; }
 
+    /// <summary>
+    /// How the member connects when it is itself the client of an exchange (PR-REST 4.3 allows a member as
+    /// <c>X-Road-Client</c>); null when it is not a client and only owns subsystems.
+    /// </summary>
+    public ConnectionType? ConnectionType { get; set; }
+
+    /// <summary>Addresses allowed to connect over plain HTTP.</summary>
+    public List<string> AllowedAddresses { get; set; } = [];
+
+    /// <summary>SHA-256 thumbprint (hex) of the client certificate for <see cref="Data.ConnectionType.HttpsClientCertificate"/>.</summary>
+    public string? ClientCertificateThumbprint { get; set; }
+
+    /// <summary>The OAuth 2.0 client whose access tokens identify this member, for <see cref="Data.ConnectionType.OAuth2"/>.</summary>
+    public string? OAuthClientId { get; set; }
+
     /// <summary>Counts changes; a save that read an older version fails, so concurrent identical edits are recorded once.</summary>
     public int Version { get; set; }
 }
 
-/// <summary>How a consumer subsystem's information system must connect, as in X-Road.</summary>
+/// <summary>How a client's information system (a subsystem's, or a member's as client) must connect, as in X-Road.</summary>
 internal enum ConnectionType
 {
     /// <summary>Plain HTTP, only from the listed addresses (an isolated network or loopback).</summary>
@@ -109,12 +126,37 @@ internal sealed class ServiceEndpoint
     public required string Path { get; init; }
 }
 
-/// <summary>Permission for a client subsystem to call a service's method and path, with its legal mandate if it has one.</summary>
+/// <summary>
+/// Permission for a client, a subsystem or a member, to call a service's method and path, with its legal
+/// mandate if it has one.
+/// </summary>
 internal sealed class AccessRight
 {
     public int Id { get; init; }
 
-    public required string ClientId { get; init; }
+    /// <summary>The client's identifier: <c>INSTANCE/CLASS/MEMBER/SUBSYSTEM</c>, or <c>INSTANCE/CLASS/MEMBER</c> for a member.</summary>
+    public required string ClientId
+    {
+        get;
+        init
+        {
+            field = value;
+            var isMember = value.Count(c => c == '/') == 2;
+            ClientSubsystemId = isMember ? null : value;
+            ClientMemberId = isMember ? value : null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ClientId"/> when the client is a subsystem: the key that makes the database refuse a right
+    /// for a subsystem that does not exist. Derived from the identifier; the API shows only that.
+    /// </summary>
+    [JsonIgnore]
+    public string? ClientSubsystemId { get; private set; }
+
+    /// <summary><see cref="ClientId"/> when the client is a member (the key to <see cref="Member"/>).</summary>
+    [JsonIgnore]
+    public string? ClientMemberId { get; private set; }
 
     public required string ServiceId { get; init; }
 

@@ -38,6 +38,10 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<MessageBody> MessageBodies => Set<MessageBody>();
 
+    /// <summary>Whether <paramref name="id"/> may be the client of an exchange: a subsystem, or a member with connection settings.</summary>
+    public async Task<bool> IsClientAsync(string id, CancellationToken ct)
+        => await Subsystems.AnyAsync(s => s.Id == id, ct) || await Members.AnyAsync(m => m.Id == id && m.ConnectionType != null, ct);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -51,6 +55,9 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(m => m.MemberCode).HasMaxLength(100);
             b.Property(m => m.Name).HasMaxLength(300);
             b.Property(m => m.AgencyCode).HasMaxLength(10);
+            b.Property(m => m.ConnectionType).HasConversion<string>().HasMaxLength(40);
+            b.Property(m => m.OAuthClientId).HasMaxLength(100);
+            b.Property(m => m.ClientCertificateThumbprint).HasMaxLength(64);
             b.Property(m => m.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Subsystem>(b =>
@@ -92,14 +99,20 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : ModuleDbCo
         });
         modelBuilder.Entity<AccessRight>(b =>
         {
-            b.ToTable("access_right");
+            // A right names a subsystem or a member: exactly one of the two keys, equal to the client's identifier.
+            b.ToTable("access_right", t => t.HasCheckConstraint(
+                "CK_access_right_client",
+                """("ClientSubsystemId" IS NULL) <> ("ClientMemberId" IS NULL) AND COALESCE("ClientSubsystemId", "ClientMemberId") = "ClientId" """));
             b.HasKey(r => r.Id);
             b.Property(r => r.ClientId).HasMaxLength(300);
+            b.Property(r => r.ClientSubsystemId).HasMaxLength(300);
+            b.Property(r => r.ClientMemberId).HasMaxLength(200);
             b.Property(r => r.ServiceId).HasMaxLength(400);
             b.Property(r => r.Method).HasMaxLength(10);
             b.Property(r => r.Path).HasMaxLength(500);
             b.Property(r => r.LegalMandate).HasMaxLength(1000);
-            b.HasOne<Subsystem>().WithMany().HasForeignKey(r => r.ClientId);
+            b.HasOne<Subsystem>().WithMany().HasForeignKey(r => r.ClientSubsystemId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Member>().WithMany().HasForeignKey(r => r.ClientMemberId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne<ExchangeService>().WithMany().HasForeignKey(r => r.ServiceId);
             // One row per right, so that identical grants racing each other make one.
             b.HasIndex(r => new { r.ClientId, r.ServiceId, r.Method, r.Path }).IsUnique();

@@ -84,7 +84,7 @@ internal static class Consents
     /// </summary>
     public static async Task<Result<(ConsentDto Consent, bool Created)>> GrantForAsync(ExchangeDbContext db, TimeProvider clock, string pid, GrantRequest request, CancellationToken ct)
     {
-        if (!await db.Subsystems.AnyAsync(s => s.Id == request.Client, ct))
+        if (!await db.IsClientAsync(request.Client, ct))
         {
             return Error.Invalid("client", Bilingual.Pick($"{request.Client} ไม่ใช่ระบบที่ลงทะเบียนไว้", $"{request.Client} is not a system on the exchange."));
         }
@@ -158,10 +158,14 @@ internal static class Consents
                           where r.LegalMandate == null
                           join s in db.Services on r.ServiceId equals s.Id
                           where s.PersonalData && !s.Disabled
-                          join c in db.Subsystems on r.ClientId equals c.Id
-                          select new { Client = c.Id, ClientName = c.Name, Service = s.Id, ServiceTitle = s.Title })
+                          select new { r.ClientId, Service = s.Id, ServiceTitle = s.Title })
             .ToListAsync(ct);
-        return rows.Select(a => new ConsentableAccess(a.Client, a.ClientName, a.Service, a.ServiceTitle))
+        // A client is a subsystem or a member with connection settings; a member's right stays while it has none, but it cannot call.
+        var clients = rows.Select(r => r.ClientId).Distinct().ToList();
+        var names = await db.Subsystems.Where(c => clients.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        names.AddRange(await db.Members.Where(m => m.ConnectionType != null && clients.Contains(m.Id)).Select(m => new { m.Id, m.Name }).ToListAsync(ct));
+        var nameOf = names.ToDictionary(n => n.Id, n => n.Name, StringComparer.Ordinal);
+        return rows.Where(a => nameOf.ContainsKey(a.ClientId)).Select(a => new ConsentableAccess(a.ClientId, nameOf[a.ClientId], a.Service, a.ServiceTitle))
             .Distinct().OrderBy(a => a.ClientName, StringComparer.Ordinal).ThenBy(a => a.ServiceTitle, StringComparer.Ordinal).ToList();
     }
 

@@ -7,7 +7,7 @@ using OneStop.Exchange.Data;
 namespace OneStop.Exchange.Gateway;
 
 /// <summary>
-/// The exchange's configuration (subsystems, services, access rights) held in memory, so that a
+/// The exchange's configuration (clients, subsystems, services, access rights) held in memory, so that a
 /// gateway request does not read it from the database. A change saved on this node takes effect at
 /// once; a change saved on another node within <see cref="MaxAge"/>.
 /// </summary>
@@ -20,6 +20,8 @@ internal sealed class ExchangeDirectory(IServiceScopeFactory scopes, TimeProvide
     internal sealed record Snapshot(
         DateTimeOffset LoadedAt,
         FrozenDictionary<string, Subsystem> Subsystems,
+        FrozenDictionary<string, ExchangeClient> Clients,
+        FrozenSet<string> Members,
         FrozenDictionary<string, ExchangeService> Services,
         FrozenDictionary<string, AccessRight[]> RightsByClientAndService)
     {
@@ -53,11 +55,15 @@ internal sealed class ExchangeDirectory(IServiceScopeFactory scopes, TimeProvide
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var loadedAt = clock.GetUtcNow();
         var subsystems = await db.Subsystems.AsNoTracking().ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().ToListAsync(ct);
         var services = await db.Services.AsNoTracking().Include(s => s.Endpoints).ToListAsync(ct);
         var rights = await db.AccessRights.AsNoTracking().ToListAsync(ct);
         var snapshot = new Snapshot(
             loadedAt,
             subsystems.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal),
+            subsystems.Select(ExchangeClient.Of).Concat(members.Select(ExchangeClient.Of).OfType<ExchangeClient>())
+                .ToFrozenDictionary(c => c.Id, StringComparer.Ordinal),
+            members.Select(m => m.Id).ToFrozenSet(StringComparer.Ordinal),
             services.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal),
             rights.GroupBy(r => r.ClientId + "|" + r.ServiceId).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
         current = snapshot;

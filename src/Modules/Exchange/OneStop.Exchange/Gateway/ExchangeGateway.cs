@@ -24,7 +24,7 @@ namespace OneStop.Exchange.Gateway;
 /// <summary>
 /// The consumer interface of the exchange, wire-compatible with the X-Road Message Protocol for REST:
 /// <c>{METHOD} /r1/{instance}/{class}/{member}/{subsystem}/{service}[/path][?query]</c>.
-/// It authenticates the client subsystem, checks the access right and, for personal data, the
+/// It authenticates the client (a subsystem, or a member with connection settings), checks the access right and, for personal data, the
 /// purpose and legal basis; forwards to the provider; and logs every exchange durably before answering.
 /// </summary>
 internal sealed class ExchangeGateway(
@@ -111,10 +111,12 @@ internal sealed class ExchangeGateway(
         }
 
         var config = await directory.GetAsync(context.RequestAborted);
-        var client = config.Subsystems.GetValueOrDefault(clientId);
+        var client = config.Clients.GetValueOrDefault(clientId);
         if (client is null)
         {
-            await RespondWithErrorAsync(context, exchange, XRoadError.UnknownMember($"The client subsystem {clientId} is not registered on the exchange."));
+            await RespondWithErrorAsync(context, exchange, XRoadError.UnknownMember(config.Members.Contains(clientId)
+                ? $"The member {clientId} has no connection settings, so it is not a client of the exchange: call as one of its subsystems, or ask the operator to register how it connects."
+                : $"The client {clientId} is not registered on the exchange."));
             return;
         }
 
@@ -206,7 +208,7 @@ internal sealed class ExchangeGateway(
     }
 
     // forwardPath: the path below the service and the query, exactly as the client sent them.
-    private async Task ForwardAsync(HttpContext context, Exchange exchange, ExchangeService service, Subsystem client, string forwardPath)
+    private async Task ForwardAsync(HttpContext context, Exchange exchange, ExchangeService service, ExchangeClient client, string forwardPath)
     {
         var request = context.Request;
         var body = exchange.RequestBody ?? [];
@@ -311,7 +313,7 @@ internal sealed class ExchangeGateway(
     /// provider says it discloses (<see cref="ExchangeProviderHeaders.DataSubjects"/>), so that they see it too.
     /// The log's writer gives each the time of its record.
     /// </summary>
-    private static List<PersonalDataRead> ReadsOf(Exchange exchange, Subsystem client, ExchangeService service, IEnumerable<KeyValuePair<string, StringValues>> answerHeaders)
+    private static List<PersonalDataRead> ReadsOf(Exchange exchange, ExchangeClient client, ExchangeService service, IEnumerable<KeyValuePair<string, StringValues>> answerHeaders)
     {
         PersonalDataRead ReadOf(string subject) => new()
         {
@@ -429,7 +431,7 @@ internal sealed class ExchangeGateway(
         }
     }
 
-    private static async ValueTask<XRoadError?> AuthenticateAsync(HttpContext context, Subsystem client)
+    private static async ValueTask<XRoadError?> AuthenticateAsync(HttpContext context, ExchangeClient client)
     {
         switch (client.ConnectionType)
         {
@@ -463,7 +465,7 @@ internal sealed class ExchangeGateway(
         }
     }
 
-    private static bool FromAllowedAddress(HttpContext context, Subsystem client)
+    private static bool FromAllowedAddress(HttpContext context, ExchangeClient client)
     {
         var remote = context.Connection.RemoteIpAddress;
         return remote is not null && client.AllowedAddresses.Any(a => IPAddress.TryParse(a, out var ip) && (ip.Equals(remote) || (remote.IsIPv4MappedToIPv6 && ip.Equals(remote.MapToIPv4()))));

@@ -145,7 +145,7 @@ internal sealed record XRoadError(string Type, string Message, int Status)
     }
 }
 
-/// <summary>X-Road identifiers: <c>INSTANCE/CLASS/MEMBER/SUBSYSTEM</c>, each part percent-encoded.</summary>
+/// <summary>X-Road identifiers: <c>INSTANCE/CLASS/MEMBER[/SUBSYSTEM]</c>, each part percent-encoded.</summary>
 internal static partial class XRoadIdentifier
 {
     /// <summary>The characters X-Road allows in identifier parts (PR-REST 4.8).</summary>
@@ -162,14 +162,10 @@ internal static partial class XRoadIdentifier
             return (null, "The X-Road-Client header is missing.");
         }
 
+        // A member (three parts) or one of its subsystems (four), as PR-REST 4.3 allows.
         var parts = header.Trim().Split('/').Select(Uri.UnescapeDataString).ToArray();
-        if (parts.Length is < 3 or > 4 || parts.Any(p => !IsValidPart(p)))
-        {
-            return (null, $"'{header}' is not an X-Road client identifier (INSTANCE/CLASS/MEMBER/SUBSYSTEM).");
-        }
-
-        return parts.Length == 3
-            ? (null, $"'{header}' names a member; access rights are granted to subsystems, so add the subsystem code.")
+        return parts.Length is < 3 or > 4 || parts.Any(p => !IsValidPart(p))
+            ? (null, $"'{header}' is not an X-Road client identifier (INSTANCE/CLASS/MEMBER or INSTANCE/CLASS/MEMBER/SUBSYSTEM).")
             : (parts, null);
     }
 

@@ -37,6 +37,14 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("ClientMemberId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ClientSubsystemId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("LegalMandate")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -58,12 +66,19 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientMemberId");
+
+                    b.HasIndex("ClientSubsystemId");
+
                     b.HasIndex("ServiceId");
 
                     b.HasIndex("ClientId", "ServiceId", "Method", "Path")
                         .IsUnique();
 
-                    b.ToTable("access_right", "exchange");
+                    b.ToTable("access_right", "exchange", t =>
+                        {
+                            t.HasCheckConstraint("CK_access_right_client", "(\"ClientSubsystemId\" IS NULL) <> (\"ClientMemberId\" IS NULL) AND COALESCE(\"ClientSubsystemId\", \"ClientMemberId\") = \"ClientId\" ");
+                        });
                 });
 
             modelBuilder.Entity("OneStop.Exchange.Data.Consent", b =>
@@ -359,6 +374,18 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.PrimitiveCollection<List<string>>("AllowedAddresses")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ClientCertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConnectionType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Instance")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -378,6 +405,10 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OAuthClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -755,11 +786,15 @@ namespace OneStop.Exchange.Data.Migrations.Postgres
 
             modelBuilder.Entity("OneStop.Exchange.Data.AccessRight", b =>
                 {
+                    b.HasOne("OneStop.Exchange.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ClientMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("OneStop.Exchange.Data.Subsystem", null)
                         .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ClientSubsystemId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("OneStop.Exchange.Data.ExchangeService", null)
                         .WithMany()

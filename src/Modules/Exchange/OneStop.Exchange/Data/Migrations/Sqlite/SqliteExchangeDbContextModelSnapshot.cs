@@ -28,6 +28,14 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientMemberId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientSubsystemId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LegalMandate")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -49,12 +57,19 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientMemberId");
+
+                    b.HasIndex("ClientSubsystemId");
+
                     b.HasIndex("ServiceId");
 
                     b.HasIndex("ClientId", "ServiceId", "Method", "Path")
                         .IsUnique();
 
-                    b.ToTable("exchange_access_right", (string)null);
+                    b.ToTable("exchange_access_right", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_access_right_client", "(\"ClientSubsystemId\" IS NULL) <> (\"ClientMemberId\" IS NULL) AND COALESCE(\"ClientSubsystemId\", \"ClientMemberId\") = \"ClientId\" ");
+                        });
                 });
 
             modelBuilder.Entity("OneStop.Exchange.Data.Consent", b =>
@@ -346,6 +361,18 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("AllowedAddresses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientCertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConnectionType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Instance")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -364,6 +391,10 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OAuthClientId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -736,11 +767,15 @@ namespace OneStop.Exchange.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OneStop.Exchange.Data.AccessRight", b =>
                 {
+                    b.HasOne("OneStop.Exchange.Data.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ClientMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("OneStop.Exchange.Data.Subsystem", null)
                         .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ClientSubsystemId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("OneStop.Exchange.Data.ExchangeService", null)
                         .WithMany()

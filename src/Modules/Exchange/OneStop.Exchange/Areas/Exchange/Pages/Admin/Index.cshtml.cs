@@ -16,6 +16,9 @@ internal sealed class IndexModel(ExchangeDbContext db, DirectoryEditor editor) :
 
     public IReadOnlyList<Subsystem> Subsystems { get; private set; } = [];
 
+    /// <summary>Who may be granted a right: the subsystems and the members with connection settings.</summary>
+    public IReadOnlyList<string> Clients { get; private set; } = [];
+
     public IReadOnlyList<ExchangeService> Services { get; private set; } = [];
 
     public IReadOnlyList<AccessRight> Rights { get; private set; } = [];
@@ -69,6 +72,7 @@ internal sealed class IndexModel(ExchangeDbContext db, DirectoryEditor editor) :
     {
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct);
         Subsystems = await db.Subsystems.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+        Clients = [.. Subsystems.Select(s => s.Id).Concat(Members.Where(m => m.ConnectionType is not null).Select(m => m.Id)).Order(StringComparer.Ordinal)];
         Services = await db.Services.AsNoTracking().Include(s => s.Endpoints).OrderBy(s => s.Id).ToListAsync(ct);
         Rights = await db.AccessRights.AsNoTracking().OrderBy(r => r.ClientId).ThenBy(r => r.ServiceId).ThenBy(r => r.Id).ToListAsync(ct);
         Changes = await db.DirectoryChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(20).ToListAsync(ct);

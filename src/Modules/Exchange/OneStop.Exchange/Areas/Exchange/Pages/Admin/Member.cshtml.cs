@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Exchange.Data;
@@ -8,7 +9,7 @@ using OneStop.SharedKernel.Hosting;
 
 namespace OneStop.Exchange.Areas.Exchange.Pages.Admin;
 
-/// <summary>Adds a member, or renames one (its identifier never changes).</summary>
+/// <summary>Adds a member, or renames one (its identifier never changes), and says how it connects when it is a client itself.</summary>
 [Authorize(Policy = Policies.Admin)]
 internal sealed class MemberModel(ExchangeDbContext db, DirectoryEditor editor) : PageModel
 {
@@ -30,6 +31,19 @@ internal sealed class MemberModel(ExchangeDbContext db, DirectoryEditor editor) 
     [BindProperty]
     public string? AgencyCode { get; set; }
 
+    /// <summary>Empty: the member is not a client, only the owner of subsystems.</summary>
+    [BindProperty]
+    public ConnectionType? ConnectionType { get; set; }
+
+    [BindProperty]
+    public string? AllowedAddresses { get; set; }
+
+    [BindProperty]
+    public string? ClientCertificateThumbprint { get; set; }
+
+    [BindProperty]
+    public string? OAuthClientId { get; set; }
+
     public bool IsNew => string.IsNullOrEmpty(Id);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -45,7 +59,8 @@ internal sealed class MemberModel(ExchangeDbContext db, DirectoryEditor editor) 
             return NotFound();
         }
 
-        (Name, AgencyCode) = (member.Name, member.AgencyCode);
+        (Name, AgencyCode, ConnectionType, AllowedAddresses, ClientCertificateThumbprint, OAuthClientId) =
+            (member.Name, member.AgencyCode, member.ConnectionType, string.Join(' ', member.AllowedAddresses), member.ClientCertificateThumbprint, member.OAuthClientId);
         return Page();
     }
 
@@ -57,7 +72,16 @@ internal sealed class MemberModel(ExchangeDbContext db, DirectoryEditor editor) 
             return NotFound();
         }
 
-        var result = await editor.SaveMemberAsync(parts[0], parts[1], parts[2], new DirectoryEditor.MemberInput(Name, AgencyCode), DirectoryApi.Actor(User), ct);
+        if (ModelState[nameof(ConnectionType)]?.ValidationState == ModelValidationState.Invalid)
+        {
+            return Page(); // an unknown connection type is not "not a client"
+        }
+
+        // "Not a client" in the form means no connection settings, whatever is left in the other fields.
+        var input = ConnectionType is null
+            ? new DirectoryEditor.MemberInput(Name, AgencyCode)
+            : new DirectoryEditor.MemberInput(Name, AgencyCode, ConnectionType, SubsystemModel.Addresses(AllowedAddresses), ClientCertificateThumbprint, OAuthClientId);
+        var result = await editor.SaveMemberAsync(parts[0], parts[1], parts[2], input, DirectoryApi.Actor(User), ct);
         return AdminPages.AfterSave(this, result.Error, string.Join('/', parts), idField: "memberCode");
     }
 }

@@ -40,6 +40,9 @@ internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor edito
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
+    /// <summary>The addresses typed in the form's one field (the member form's too).</summary>
+    public static string[] Addresses(string? typed) => (typed ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+
     public bool IsNew => string.IsNullOrEmpty(Id);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -65,7 +68,7 @@ internal sealed class SubsystemModel(ExchangeDbContext db, DirectoryEditor edito
     {
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct);
         var (member, code) = IsNew ? (MemberId ?? string.Empty, (Code ?? string.Empty).Trim()) : AdminPages.SplitParent(Id!);
-        var input = new DirectoryEditor.SubsystemInput(Name, ConnectionType, (AllowedAddresses ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries), ClientCertificateThumbprint, OAuthClientId);
+        var input = new DirectoryEditor.SubsystemInput(Name, ConnectionType, Addresses(AllowedAddresses), ClientCertificateThumbprint, OAuthClientId);
         var result = await editor.SaveSubsystemAsync(member, code, input, DirectoryApi.Actor(User), ct);
         return AdminPages.AfterSave(this, result.Error, $"{member}/{code}", idField: "code");
     }

@@ -84,6 +84,7 @@ public static class IdentityModule
         services.AddHostedService<HousekeepingService>();
         services.AddScoped<RegistryClient>();
         services.AddScoped<RegisterAccount.Handler>();
+        services.AddScoped<ProveIdentity.Handler>();
         services.AddScoped<TotpAuthenticator>();
         services.AddScoped<Passkeys>();
         services.AddScoped<ActingForCompanies>();

@@ -65,6 +65,6 @@ public sealed class ConnectionsTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await dance.SubmitAsync(Page + "?handler=SignOutElsewhere", []);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("AAL1", await dance.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
+        Assert.Contains("รหัสผ่านอย่างเดียว (ขั้นเดียว)", await dance.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
     }
 }

@@ -112,8 +112,8 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("form.stack button[type=submit]");
         await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
-        Assert.Contains("IAL1", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
-        Assert.Contains("AAL1", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
+        Assert.Contains(locale == "th-TH" ? "ยังไม่ได้ยืนยันตัวตนด้วยบัตรประชาชน" : "Not yet proved with your ID card", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
+        Assert.Contains(locale == "th-TH" ? "ขั้นเดียว" : "one step", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await PageChecks.ScreenshotAsync(page, $"digitalid-account-ial1-{locale}-{width}");
         await PageChecks.AssertAccessibleAndFitsAsync(page);
@@ -134,7 +134,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("form.stack button[type=submit]");
         await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
-        Assert.Contains("IAL1", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
+        Assert.Contains(locale == "th-TH" ? "ยังไม่ได้ยืนยันตัวตนด้วยบัตรประชาชน" : "Not yet proved with your ID card", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
@@ -177,7 +177,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         // Having just given both factors, this sign-in is already two-step.
         await page.GetByRole(AriaRole.Link, new() { Name = continueText, Exact = true }).ClickAsync();
         await PageChecks.WaitForPathAsync(page, "/Identity/Account");
-        Assert.Contains("AAL2", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
+        Assert.Contains(locale == "th-TH" ? "สองขั้น" : "two steps", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         Assert.Contains(twoStep, await page.InnerTextAsync("#two-step"), StringComparison.Ordinal);
 
         await page.ClickAsync("main form[action='/signout'] button[type=submit]");
@@ -197,7 +197,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("form.stack button[type=submit]");
         await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
-        Assert.Contains("AAL2", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
+        Assert.Contains(locale == "th-TH" ? "สองขั้น" : "two steps", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         Assert.Contains(twoStep, await page.InnerTextAsync("#two-step"), StringComparison.Ordinal);
         Assert.Contains(email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await PageChecks.ScreenshotAsync(page, $"digitalid-account-aal2-{locale}-{width}");
@@ -217,7 +217,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("form.stack button[type=submit]");
         await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
-        Assert.Contains("IAL2", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
+        Assert.Contains(locale == "th-TH" ? "ยืนยันตัวตนด้วยบัตรประชาชนแล้ว" : "Proved with your ID card", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         var main = await page.InnerTextAsync("main");
         Assert.Contains($"{citizen.GivenNameTh} {citizen.FamilyNameTh}", main, StringComparison.Ordinal);
         Assert.DoesNotContain(citizenId, main, StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
         await passkeyButton.ClickAsync();
         await PageChecks.WaitForPathAsync(page, "/Identity/Account");
 
-        Assert.Contains(thai ? "ป้องกันฟิชชิง" : "phishing-resistant", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
+        Assert.Contains(thai ? "ป้องกันฟิชชิง" : "safe from phishing", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 

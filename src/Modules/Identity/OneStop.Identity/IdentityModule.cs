@@ -85,6 +85,7 @@ public static class IdentityModule
         services.AddRecurringJob<HousekeepingJob>();
         services.AddScoped<RegistryClient>();
         services.AddScoped<RegisterAccount.Handler>();
+        services.AddScoped<ProveIdentity.Handler>();
         services.AddScoped<TotpAuthenticator>();
         services.AddScoped<Passkeys>();
         services.AddScoped<ActingForCompanies>();

@@ -22,6 +22,20 @@ public sealed class ConnectionsTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Connections_NameWhatEachApplicationMayHave_InWords_NotScopeNames()
+    {
+        var dance = new OidcDance(app);
+        await dance.CodeAsync("openid profile pid");
+
+        var html = await dance.Browser.GetStringAsync(Page);
+        var connections = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("id=\"releases\"", StringComparison.Ordinal)];
+
+        Assert.Contains("เลขประจำตัวประชาชน", connections, StringComparison.Ordinal);
+        Assert.DoesNotContain("openid", connections, StringComparison.Ordinal);
+        Assert.DoesNotContain("profile", connections, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Revoke_ThePortal_EndsItsRefreshTokenAndAsksForConsentAgain()
     {
         var dance = new OidcDance(app);
@@ -65,6 +79,6 @@ public sealed class ConnectionsTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await dance.SubmitAsync(Page + "?handler=SignOutElsewhere", []);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("AAL1", await dance.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
+        Assert.Contains("รหัสผ่านอย่างเดียว (ขั้นเดียว)", await dance.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
     }
 }

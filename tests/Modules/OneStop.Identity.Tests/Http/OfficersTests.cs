@@ -62,7 +62,7 @@ public sealed partial class OfficersTests(AppFactory app) : IClassFixture<AppFac
 
         Assert.Contains(email, await admin.Browser.GetStringAsync(Page), StringComparison.Ordinal);
         var officer = await FirstSignInAsync(email, password);
-        Assert.Contains("13003000", await officer.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
+        Assert.Contains("กรมการปกครอง", await officer.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal); // the agency by name
         // From now on their own password works, and the administrator's does not.
         await SignedInAsync(email, NewPassword);
         var old = await new OidcDance(app).SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = password });

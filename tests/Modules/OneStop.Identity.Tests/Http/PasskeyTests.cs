@@ -88,7 +88,7 @@ public sealed partial class PasskeyTests(AppFactory app) : IClassFixture<AppFact
 
         Assert.Equal("/Identity/Account", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
         var account = await signedIn.Content.ReadAsStringAsync();
-        Assert.Contains("AAL2 (ป้องกันฟิชชิง)", account, StringComparison.Ordinal);
+        Assert.Contains("พาสคีย์ (สองขั้น ป้องกันฟิชชิง)", account, StringComparison.Ordinal);
         Assert.Contains("พาสคีย์ 1 รายการ", account, StringComparison.Ordinal);
     }
 

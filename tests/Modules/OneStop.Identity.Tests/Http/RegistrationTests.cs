@@ -38,7 +38,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         var response = await dance.SubmitAsync(Page, new() { ["Email"] = email, ["Password"] = GoodPassword });
 
         Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("IAL1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("ยังไม่ได้ยืนยันตัวตนด้วยบัตรประชาชน", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var account = await FindAsync(email);
         Assert.Equal("ial1", account!.IdentityLevel);
         Assert.Null(account.CitizenId);
@@ -160,7 +160,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         var response = await dance.SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = OidcDance.DemoCitizenId, ["Password"] = OidcDance.DemoPassword });
 
         Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("IAL2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("ยืนยันตัวตนด้วยบัตรประชาชนแล้ว", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private Task<List<string>> ExchangeLogAsync(Guid accountId)

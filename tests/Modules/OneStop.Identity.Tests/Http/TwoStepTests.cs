@@ -35,7 +35,7 @@ public sealed partial class TwoStepTests(AppFactory app) : IClassFixture<AppFact
         var (_, codes) = await EnrolAsync(dance);
 
         Assert.Equal(10, codes.Distinct().Count());
-        Assert.Contains("AAL2", await dance.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
+        Assert.Contains("รหัสผ่านและรหัสจากแอป (สองขั้น)", await dance.Browser.GetStringAsync("/Identity/Account"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed partial class TwoStepTests(AppFactory app) : IClassFixture<AppFact
         var done = await dance.SubmitAsync(second.RequestMessage.RequestUri.PathAndQuery, new() { ["Code"] = totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)) });
 
         Assert.Equal("/Identity/Account", done.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("AAL2", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("รหัสผ่านและรหัสจากแอป (สองขั้น)", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

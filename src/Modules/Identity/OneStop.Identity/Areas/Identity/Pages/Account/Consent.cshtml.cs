@@ -78,7 +78,8 @@ internal sealed class ConsentModel(UserManager<Accounts.Account> users, IOpenIdd
 
     private System.Collections.Immutable.ImmutableArray<string> RequestedScopes() => [.. (Scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
 
-    private static string? Describe(string scope) => scope switch
+    /// <summary>What a scope releases, in people's words; null for one that releases nothing to name.</summary>
+    internal static string? Describe(string scope) => scope switch
     {
         Scopes.OpenId => Bilingual.Pick("รู้ว่าคุณคือใคร (รหัสผู้ใช้ที่ไม่เปิดเผยตัวตน)", "Know it is you (an identifier that reveals nothing else)"),
         Scopes.Profile => Bilingual.Pick("ชื่อ คำนำหน้า วันเกิด และเพศ", "Your name, title, birth date and gender"),

@@ -69,10 +69,12 @@ public abstract class BrowserFixtureBase(BrowserAppFactory app) : IAsyncLifetime
     }
 }
 
-/// <summary>The app on a real socket on 127.0.0.1 with a free port.</summary>
+/// <summary>The app on a real socket on 127.0.0.1 with a free port; its mail goes to a test SMTP server.</summary>
 public class BrowserAppFactory : AppFactory
 {
     public BrowserAppFactory() => UseKestrel(0);
+
+    protected override bool ReadsMail => true;
 }
 
 /// <summary>The app with its real sign-in: pages send people to the Digital ID, no test headers.</summary>

@@ -110,7 +110,11 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.stack button[type=submit]");
-        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
+        await PageChecks.WaitForAnswerAsync(page, "#check-mail");
+        Assert.Contains(email, await page.InnerTextAsync("#check-mail"), StringComparison.Ordinal);
+        await PageChecks.ScreenshotAsync(page, $"digitalid-register-check-mail-{locale}-{width}");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await Registration.ConfirmAsync(page, browser.App, email, Password, $"{locale}-{width}");
 
         Assert.Contains(locale == "th-TH" ? "ยังไม่ได้ยืนยันตัวตนด้วยบัตรประชาชน" : "Not yet proved with your ID card", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         Assert.Contains(locale == "th-TH" ? "ขั้นเดียว" : "one step", await page.InnerTextAsync("#aal"), StringComparison.Ordinal);
@@ -150,7 +154,7 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.stack button[type=submit]");
-        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
+        await Registration.ConfirmAsync(page, browser.App, email, Password);
 
         // Setting up the app: a QR code to scan and the same key to type, in groups of four.
         var response = await page.GotoAsync("/Identity/Account/Authenticator");
@@ -213,9 +217,10 @@ public sealed class DigitalIdPageTests(BrowserFixture browser) : IClassFixture<B
         var page = await browser.NewPageAsync(width, locale);
         await page.GotoAsync("/Identity/Account/Register");
 
-        await FillRegistrationAsync(page, $"bt-{Guid.NewGuid():N}@example.test", citizen, citizen.IdCard!.LaserCode);
+        var email = $"bt-{Guid.NewGuid():N}@example.test";
+        await FillRegistrationAsync(page, email, citizen, citizen.IdCard!.LaserCode);
         await page.ClickAsync("form.stack button[type=submit]");
-        await PageChecks.WaitForPathAsync(page, "/Identity/Account");
+        await Registration.ConfirmAsync(page, browser.App, email, Password);
 
         Assert.Contains(locale == "th-TH" ? "ยืนยันตัวตนด้วยบัตรประชาชนแล้ว" : "Proved with your ID card", await page.InnerTextAsync("#ial"), StringComparison.Ordinal);
         var main = await page.InnerTextAsync("main");

@@ -1,16 +1,7 @@
 namespace OneStop.BrowserTests;
 
-/// <summary>The app on a socket, with its e-mail going to a test SMTP server.</summary>
-public sealed class MailBrowserAppFactory : BrowserAppFactory
-{
-    protected override bool ReadsMail => true;
-}
-
-/// <summary>A browser against the app whose e-mail the tests read.</summary>
-public sealed class MailBrowserFixture() : BrowserFixtureBase(new MailBrowserAppFactory());
-
 /// <summary>A person who forgot their password gets a link by e-mail, chooses a new one, and signs in with it.</summary>
-public sealed class PasswordResetPageTests(MailBrowserFixture browser) : IClassFixture<MailBrowserFixture>
+public sealed class PasswordResetPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]
     [InlineData("th-TH", 360, "citizen1@demo.onestop.test", "ลืมรหัสผ่าน?")]

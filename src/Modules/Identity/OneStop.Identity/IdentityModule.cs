@@ -86,12 +86,16 @@ public static class IdentityModule
         services.AddScoped<RegistryClient>();
         services.AddScoped<RegisterAccount.Handler>();
         services.AddScoped<ProveIdentity.Handler>();
+        services.AddScoped<IdCardCheck>();
         services.AddScoped<TotpAuthenticator>();
         services.AddScoped<Passkeys>();
         services.AddScoped<ActingForCompanies>();
         services.AddScoped<OfficerAccounts>();
         services.AddScoped<PasswordReset>();
         services.AddIntegrationEventHandler<PasswordResetRequested, PasswordReset>();
+        services.AddScoped<AccountMail>();
+        services.AddIntegrationEventHandler<ConfirmationRequested, AccountMail>();
+        services.AddIntegrationEventHandler<AccountExistsNoticeRequested, AccountMail>();
         // Password-reset links (Identity's default data-protection tokens) work for an hour, not a day.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordReset.LinkLifetime);
         services.AddScoped<IModuleSeeder, IdentitySeeder>();

@@ -60,8 +60,7 @@ public sealed class CompaniesTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Claim_ByAnIal1Account_AsksForIal2First()
     {
-        var dance = new OidcDance(app);
-        await dance.SubmitAsync("/Identity/Account/Register", new() { ["Email"] = $"co-{Guid.NewGuid():N}@example.test", ["Password"] = "ส้มตำไก่ย่าง ข้าวเหนียว" });
+        var (dance, _) = await OidcDance.RegisterAsync(app, "co", "ส้มตำไก่ย่าง ข้าวเหนียว");
 
         var html = await PostAsync(dance, "Claim", new() { ["JuristicId"] = Company });
 

@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Testing;
 
 namespace OneStop.Identity.Tests.Http;
@@ -61,9 +63,23 @@ internal sealed partial class OidcDance(AppFactory app)
         var dance = new OidcDance(app);
         var email = $"{prefix}-{Guid.NewGuid():N}@example.test";
         var response = await dance.SubmitAsync("/Identity/Account/Register", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Contains("id=\"check-mail\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        response = await dance.SubmitAsync(await ConfirmationLinkAsync(app, email), new() { ["Password"] = password });
         Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
         return (dance, email);
     }
+
+    /// <summary>
+    /// The link the registration mail carries, made as the mail handler makes it (tests that are about the
+    /// mail itself read it from a test mail server: see RegistrationMailTests).
+    /// </summary>
+    public static Task<string> ConfirmationLinkAsync(AppFactory app, string email) => app.WithScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<Accounts.Account>>();
+        var account = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No account for " + email);
+        var code = await users.GenerateEmailConfirmationTokenAsync(account);
+        return $"{Accounts.AccountMail.ConfirmPath}?account={account.Id}&code={Uri.EscapeDataString(code)}";
+    });
 
     /// <summary>Follows redirects inside the provider until it sends the browser elsewhere or shows a page; returns that last response.</summary>
     public async Task<HttpResponseMessage> FollowAsync(string url)

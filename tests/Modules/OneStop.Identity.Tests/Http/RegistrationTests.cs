@@ -30,18 +30,52 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         => app.WithScopeAsync(sp => sp.GetRequiredService<UserManager<Account>>().FindByEmailAsync(email));
 
     [Fact]
-    public async Task Register_EmailOnly_OpensAnIal1AccountAndSignsIn()
+    public async Task Register_EmailOnly_OpensAnIal1AccountThatSignsInOnlyOnceTheAddressIsConfirmedWithThePassword()
     {
         var dance = new OidcDance(app);
         var email = NewEmail();
 
         var response = await dance.SubmitAsync(Page, new() { ["Email"] = email, ["Password"] = GoodPassword });
 
-        Assert.Equal("/Identity/Account", response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("ยังไม่ได้ยืนยันตัวตนด้วยบัตรประชาชน", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(Page, response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("id=\"check-mail\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var account = await FindAsync(email);
         Assert.Equal("ial1", account!.IdentityLevel);
         Assert.Null(account.CitizenId);
+        Assert.False(account.EmailConfirmed);
+
+        // Not yet: the right password is told to confirm the address first.
+        var signIn = await dance.SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = GoodPassword });
+        Assert.Equal("/Identity/Account/SignIn", signIn.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("ยืนยันอีเมลก่อนเข้าสู่ระบบ", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var link = await OidcDance.ConfirmationLinkAsync(app, email);
+        var wrong = await dance.SubmitAsync(link, new() { ["Password"] = "not the password 2569" });
+        Assert.Contains("href=\"#password\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await FindAsync(email))!.EmailConfirmed);
+
+        var confirmed = await dance.SubmitAsync(link, new() { ["Password"] = GoodPassword });
+        Assert.Equal("/Identity/Account", confirmed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("ยังไม่ได้ยืนยันตัวตนด้วยบัตรประชาชน", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await FindAsync(email))!.EmailConfirmed);
+
+        // Spent: the link now says so, and the password alone signs in.
+        Assert.Contains("id=\"link-dead\"", await dance.Browser.GetStringAsync(link), StringComparison.Ordinal);
+        var again = await new OidcDance(app).SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = email, ["Password"] = GoodPassword });
+        Assert.Equal("/Identity/Account", again.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task ConfirmEmail_AlteredOrMissingCode_SaysTheLinkIsDeadAndConfirmsNothing()
+    {
+        var dance = new OidcDance(app);
+        var email = NewEmail();
+        await dance.SubmitAsync(Page, new() { ["Email"] = email, ["Password"] = GoodPassword });
+        var link = await OidcDance.ConfirmationLinkAsync(app, email);
+
+        Assert.Contains("id=\"link-dead\"", await dance.Browser.GetStringAsync(link[..^4] + "AAAA"), StringComparison.Ordinal);
+        Assert.Contains("id=\"link-dead\"", await dance.Browser.GetStringAsync(AccountMail.ConfirmPath + "?account=" + Guid.NewGuid()), StringComparison.Ordinal);
+        Assert.False((await FindAsync(email))!.EmailConfirmed);
     }
 
     [Fact]
@@ -56,7 +90,8 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
 
         var response = await dance.SubmitAsync(Page, fields);
 
-        Assert.True(response.RequestMessage!.RequestUri!.AbsolutePath == "/Identity/Account", System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "error-summary[\\s\\S]{0,800}").Value);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(html.Contains("id=\"check-mail\"", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.Match(html, "error-summary[\\s\\S]{0,800}").Value);
         var account = await FindAsync(email);
         Assert.Equal("ial2", account!.IdentityLevel);
         Assert.Equal(citizen.CitizenId.Value, account.CitizenId);
@@ -82,7 +117,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(Page, response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("The details do not match an ID card in the population registry", html, StringComparison.Ordinal);
+        Assert.Contains("ข้อมูลไม่ตรงกับบัตรประชาชนในทะเบียนราษฎร", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"#laser\"", html, StringComparison.Ordinal);
         Assert.Null(await FindAsync(email));
     }
@@ -92,7 +127,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     {
         var dance = new OidcDance(app);
         var citizen = Documented(6);
-        for (var i = 0; i < RegisterAccount.CardCheckAttemptsPerHour; i++)
+        for (var i = 0; i < IdCardCheck.AttemptsPerHour; i++)
         {
             var wrong = CardFields(citizen, laser: $"ZZ0-000000{i}-00");
             wrong["Email"] = NewEmail();
@@ -106,7 +141,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         right["Password"] = GoodPassword;
         var html = await (await dance.SubmitAsync(Page, right)).Content.ReadAsStringAsync();
 
-        Assert.Contains("Too many failed card checks", html, StringComparison.Ordinal);
+        Assert.Contains("ตรวจสอบบัตรไม่ผ่านหลายครั้งเกินไป", html, StringComparison.Ordinal);
         Assert.Null(await FindAsync(email));
     }
 
@@ -128,13 +163,20 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task Register_EmailTaken_SaysSignInInstead()
+    public async Task Register_EmailTaken_AnswersExactlyAsForANewAddressAndOpensNothing()
     {
-        var dance = new OidcDance(app);
+        var fresh = NewEmail();
 
-        var html = await (await dance.SubmitAsync(Page, new() { ["Email"] = OidcDance.DemoEmail, ["Password"] = GoodPassword })).Content.ReadAsStringAsync();
+        var taken = await (await new OidcDance(app).SubmitAsync(Page, new() { ["Email"] = OidcDance.DemoEmail, ["Password"] = GoodPassword })).Content.ReadAsStringAsync();
+        var opened = await (await new OidcDance(app).SubmitAsync(Page, new() { ["Email"] = fresh, ["Password"] = GoodPassword })).Content.ReadAsStringAsync();
 
-        Assert.Contains("sign in instead", html, StringComparison.Ordinal);
+        Assert.Equal(Notice(opened).Replace(fresh, "ADDRESS", StringComparison.Ordinal), Notice(taken).Replace(OidcDance.DemoEmail, "ADDRESS", StringComparison.Ordinal));
+        Assert.DoesNotContain("sign in instead", taken, StringComparison.OrdinalIgnoreCase);
+        // The demo citizen's account is as it was: still signs in with its own password.
+        var signIn = await new OidcDance(app).SubmitAsync("/Identity/Account/SignIn", new() { ["Login"] = OidcDance.DemoEmail, ["Password"] = OidcDance.DemoPassword });
+        Assert.Equal("/Identity/Account", signIn.RequestMessage!.RequestUri!.AbsolutePath);
+
+        static string Notice(string html) => System.Text.RegularExpressions.Regex.Match(html, "<div class=\"notice\" role=\"status\" id=\"check-mail\">[\\s\\S]*?</div>").Value;
     }
 
     [Fact]
@@ -149,7 +191,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         var html = await (await dance.SubmitAsync(Page, fields)).Content.ReadAsStringAsync();
 
         Assert.Contains("href=\"#citizenId\"", html, StringComparison.Ordinal);
-        Assert.Contains("check digit", html, StringComparison.Ordinal);
+        Assert.Contains("เลขประจำตัวประชาชนไม่ถูกต้อง", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,6 +56,9 @@ internal sealed class Account : IdentityUser<Guid>
 
     /// <summary>Set for a password someone else chose (an officer's first one): the next sign-in asks for a new one.</summary>
     public bool PasswordChangeRequired { get; set; }
+
+    /// <summary>Someone registered this account and has not yet shown the e-mail address is theirs: it cannot sign in.</summary>
+    public bool AwaitsEmailConfirmation => Kind == AccountKind.Person && Email is not null && !EmailConfirmed;
 }
 
 internal enum AccountKind

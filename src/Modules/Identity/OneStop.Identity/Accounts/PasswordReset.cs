@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Identity.Data;
 using OneStop.Identity.Server;
 using OneStop.SharedKernel.Hosting;
@@ -43,10 +42,7 @@ internal sealed class PasswordReset(
         }
 
         // One link per account every few minutes: the form must not become a way to flood someone's mailbox.
-        var since = clock.GetUtcNow().UtcDateTime - ResendAfter;
-        var type = IntegrationEventTypes.NameOf(typeof(PasswordResetRequested));
-        var id = account.Id.ToString();
-        if (await db.OutboxMessages.AnyAsync(m => m.Type == type && m.OccurredAt > since && m.Payload.Contains(id), ct))
+        if (await AccountMail.QueuedLatelyAsync(db, clock, typeof(PasswordResetRequested), account.Id, ct))
         {
             return;
         }
@@ -77,12 +73,14 @@ internal sealed class PasswordReset(
             return result;
         }
 
-        // The person proved they hold the mailbox: a temporary lockout after wrong guesses ends too.
+        // The person proved they hold the mailbox: a temporary lockout after wrong guesses ends too,
+        // and an address never confirmed is confirmed now.
         await users.ResetAccessFailedCountAsync(account);
         await users.SetLockoutEndDateAsync(account, null);
-        if (account.PasswordChangeRequired)
+        if (account.PasswordChangeRequired || !account.EmailConfirmed)
         {
             account.PasswordChangeRequired = false;
+            account.EmailConfirmed = true;
             await users.UpdateAsync(account);
         }
 

@@ -139,6 +139,8 @@ internal static class ProtocolEndpoints
             return Results.Redirect($"{ConsentPage}?ClientId={Uri.EscapeDataString(request.ClientId!)}&Scope={Uri.EscapeDataString(string.Join(' ', scopes))}&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
+        // The consent just given is spent by this code: a later prompt=consent must ask again.
+        http.Response.Cookies.Delete(ConsentGivenCookie);
         var identity = AccountClaims.For(account, session.Principal!, scopes, await RelatedAsync(users, acting, account, scopes, null, http.RequestAborted));
         identity.SetResources(Audiences.For(scopes, forAPerson: true));
         if (existing.Count == 0)

@@ -52,7 +52,7 @@ internal sealed class ProveIdentityModel(UserManager<Accounts.Account> users, Si
             return Page();
         }
 
-        var result = await prove.HandleAsync(account, new ProveIdentity.Request(CitizenId, FirstName, LastName, BirthDay, BirthMonth, BirthYear, Laser), ct);
+        var result = await prove.HandleAsync(account, new IdCard(CitizenId, FirstName, LastName, BirthDay, BirthMonth, BirthYear, Laser), ct);
         if (result.Error is { } error)
         {
             ModelState.AddModelError(error.Field ?? string.Empty, error.Message);

@@ -1,13 +1,12 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Accounts;
-using OneStop.Identity.Server;
+using OneStop.SharedKernel;
 
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
-/// <summary>Registration: e-mail and password (IAL1), plus the ID card's details for IAL2.</summary>
-internal sealed class RegisterModel(RegisterAccount.Handler register, SignInManager<Accounts.Account> signIns, TimeProvider clock) : PageModel
+/// <summary>Registration: e-mail and password (IAL1), plus the ID card's details for IAL2; then a link by e-mail.</summary>
+internal sealed class RegisterModel(RegisterAccount.Handler register) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -30,23 +29,26 @@ internal sealed class RegisterModel(RegisterAccount.Handler register, SignInMana
 
     [BindProperty] public string? Laser { get; set; }
 
+    /// <summary>Where the mail went: the page then says to open it (the same whether the address was new or taken).</summary>
+    public string? SentTo { get; private set; }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             ModelState.Clear();
-            ModelState.AddModelError(nameof(BirthDay), "วันเกิดต้องเป็นตัวเลข / The birth date must be numbers.");
+            ModelState.AddModelError(nameof(BirthDay), Bilingual.Pick("วันเกิดต้องเป็นตัวเลข", "The birth date must be numbers."));
             return Page();
         }
 
-        var result = await register.HandleAsync(new RegisterAccount.Request(Email, Password, CitizenId, FirstName, LastName, BirthDay, BirthMonth, BirthYear, Laser), ct);
+        var result = await register.HandleAsync(new RegisterAccount.Request(Email, Password, CitizenId, FirstName, LastName, BirthDay, BirthMonth, BirthYear, Laser, ReturnUrl), ct);
         if (result.Error is { } error)
         {
             ModelState.AddModelError(error.Field ?? string.Empty, error.Message);
             return Page();
         }
 
-        await SignInModel.SignInWithMethodsAsync(signIns, result.Value!, clock, Assurance.Methods.Password);
-        return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
+        SentTo = result.Value!.Email;
+        return Page();
     }
 }

@@ -12,7 +12,7 @@ namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
 /// <summary>Sign in with an e-mail address or citizen ID and a password (AAL1).</summary>
 internal sealed class SignInModel(
-    UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns, IPasswordHasher<Accounts.Account> hasher, Passkeys passkeys, TimeProvider clock) : PageModel
+    UserManager<Accounts.Account> users, SignInManager<Accounts.Account> signIns, IPasswordHasher<Accounts.Account> hasher, Passkeys passkeys, AccountMail mail, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -88,6 +88,16 @@ internal sealed class SignInModel(
         if (!result.Succeeded)
         {
             return WrongLoginOrPassword();
+        }
+
+        if (account.AwaitsEmailConfirmation)
+        {
+            // Told only to whoever knows the password, as the locked account above.
+            await mail.RequestConfirmationAsync(account, ReturnUrl, HttpContext.RequestAborted);
+            ModelState.AddModelError(string.Empty, Bilingual.Pick(
+                $"กรุณายืนยันอีเมลก่อนเข้าสู่ระบบ เราส่งลิงก์ยืนยันไปที่ {account.Email} แล้ว",
+                $"Confirm your e-mail address before you sign in: we sent a link to {account.Email}."));
+            return Page();
         }
 
         if (account.TwoFactorEnabled)

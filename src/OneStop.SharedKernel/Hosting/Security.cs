@@ -53,6 +53,24 @@ public static class PlatformClient
     /// </summary>
     public const string SignOutPath = "/signout";
 
+    /// <summary>Where a page sends someone to sign in to the platform (with <c>?returnUrl=</c>).</summary>
+    public const string SignInPath = "/signin";
+
+    /// <summary>
+    /// Signs in to the platform again, which takes no step from someone signed in to the Digital ID, so that the
+    /// platform's session learns what changed there (the company acted for, a proved identity), then goes on.
+    /// </summary>
+    public static string Refresh(string returnUrl) => SignInPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
+
+    /// <summary>The scope that releases the companies a person may act for, and the one acted for now.</summary>
+    public const string CompaniesScope = "companies";
+
+    /// <summary>The companies a person may act for: a JSON object of juristic ID to <c>{"name", "role"}</c>.</summary>
+    public const string CompaniesClaim = "companies";
+
+    /// <summary>The juristic ID of the company the person acts for in this session (absent: for themselves).</summary>
+    public const string ActForClaim = "act_for";
+
     /// <summary>The scope that releases platform roles (<see cref="Roles"/>) as <c>role</c> claims.</summary>
     public const string RolesScope = "roles";
 

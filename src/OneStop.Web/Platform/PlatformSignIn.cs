@@ -57,7 +57,7 @@ internal static class PlatformSignIn
                 o.UsePkce = true;
                 o.CallbackPath = PlatformClient.CallbackPath;
                 o.Scope.Clear();
-                foreach (var scope in section["Scopes"]?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? ["openid", "profile", "pid", PlatformClient.RolesScope])
+                foreach (var scope in section["Scopes"]?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? ["openid", "profile", "pid", PlatformClient.RolesScope, PlatformClient.CompaniesScope])
                 {
                     o.Scope.Add(scope);
                 }
@@ -129,7 +129,7 @@ internal static class PlatformSignIn
 
     public static void MapPlatformSignIn(this WebApplication app)
     {
-        app.MapGet("/signin", (string? returnUrl) => Results.Challenge(
+        app.MapGet(PlatformClient.SignInPath, (string? returnUrl) => Results.Challenge(
             new AuthenticationProperties { RedirectUri = LocalUrl.OrElse(returnUrl, "/") }, [ProviderScheme])).ExcludeFromDescription();
         // The antiforgery token is checked below, against whichever session showed the page.
         app.MapPost(PlatformClient.SignOutPath, SignOutAsync).DisableAntiforgery().ExcludeFromDescription();

@@ -39,8 +39,17 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
     /// <summary>The platform's own pages sign in through this provider, in every deployment.</summary>
     public async Task SeedReferenceDataAsync(CancellationToken cancellationToken)
     {
-        if (await applications.FindByClientIdAsync(PlatformClient.ClientId, cancellationToken) is not null)
+        if (await applications.FindByClientIdAsync(PlatformClient.ClientId, cancellationToken) is { } existing)
         {
+            // Deployments seeded before the header showed the company acted for lack the companies scope.
+            var descriptor = new OpenIddictApplicationDescriptor();
+            await applications.PopulateAsync(descriptor, existing, cancellationToken);
+            if (descriptor.Permissions.Add(Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Companies))
+            {
+                await applications.PopulateAsync(existing, descriptor, cancellationToken);
+                await applications.UpdateAsync(existing, cancellationToken);
+            }
+
             return;
         }
 
@@ -55,7 +64,7 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Pid,
-                Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Agency,
+                Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Agency, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Companies,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };

@@ -27,7 +27,7 @@ internal static class OidcServer
     public static class ExtraScopes
     {
         public const string Pid = "pid";
-        public const string Companies = "companies";
+        public const string Companies = SharedKernel.Hosting.PlatformClient.CompaniesScope;
         public const string Exchange = SharedKernel.Hosting.OAuthScopes.Exchange;
         public const string Agency = "agency";
     }
@@ -38,8 +38,8 @@ internal static class OidcServer
         public const string Title = "title";
         public const string GivenNameEn = "given_name_en";
         public const string FamilyNameEn = "family_name_en";
-        public const string Companies = "companies";
-        public const string ActFor = "act_for";
+        public const string Companies = SharedKernel.Hosting.PlatformClient.CompaniesClaim;
+        public const string ActFor = SharedKernel.Hosting.PlatformClient.ActForClaim;
         public const string AgencyCode = "agency_code";
         public const string OfficeCode = "office_code";
         public const string AgencyRoles = "agency_roles";

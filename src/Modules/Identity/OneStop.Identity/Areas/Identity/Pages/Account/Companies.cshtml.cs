@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
+using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel;
 
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
@@ -76,7 +77,8 @@ internal sealed class CompaniesModel(UserManager<Accounts.Account> users, SignIn
         }
 
         await signIns.SignInWithClaimsAsync(account, isPersistent: false, claims);
-        return LocalRedirect("/Identity/Account/Companies");
+        // Through the platform's sign-in, so that its header names the company acted for at once.
+        return LocalRedirect(PlatformClient.Refresh("/Identity/Account/Companies"));
     }
 
     private void Report(Error? error, string field, string? done)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
+using OneStop.SharedKernel.Hosting;
 
 namespace OneStop.Identity.Areas.Identity.Pages.Account;
 
@@ -61,6 +62,7 @@ internal sealed class ProveIdentityModel(UserManager<Accounts.Account> users, Si
 
         // The session is re-issued for the proved account, keeping how the person signed in.
         await signIns.SignInWithClaimsAsync(result.Value!, isPersistent: false, Sessions.Kept(User));
-        return LocalRedirect("/Identity/Account");
+        // Through the platform's sign-in, so that its pages know the proved identity (pid) at once.
+        return LocalRedirect(PlatformClient.Refresh("/Identity/Account"));
     }
 }

@@ -123,16 +123,21 @@ internal sealed class AcceptedJsonText : JsonConverter<string>
 /// </summary>
 internal sealed class ListsWithoutNulls : JsonConverterFactory
 {
-    public override bool CanConvert(Type typeToConvert)
-        => typeToConvert == typeof(string[]) || typeToConvert == typeof(List<string>) || typeToConvert == typeof(IReadOnlyList<string>)
-            || typeToConvert == typeof(IList<string>) || typeToConvert == typeof(IEnumerable<string>) || typeToConvert == typeof(IReadOnlyCollection<string>);
+    private static readonly Dictionary<Type, Func<JsonConverter>> Converters = new()
+    {
+        [typeof(string[])] = () => new Converter<string[]>(items => [.. items]),
+        [typeof(List<string>)] = () => new Converter<List<string>>(items => items),
+        [typeof(IList<string>)] = () => new Converter<IList<string>>(items => items),
+        [typeof(IReadOnlyList<string>)] = () => new Converter<IReadOnlyList<string>>(items => items),
+        [typeof(IReadOnlyCollection<string>)] = () => new Converter<IReadOnlyCollection<string>>(items => items),
+        [typeof(IEnumerable<string>)] = () => new Converter<IEnumerable<string>>(items => items),
+    };
 
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
-        => typeToConvert == typeof(string[])
-            ? new Converter<string[]>(items => items.ToArray())
-            : (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert), (Func<List<string>, object>)(items => items))!;
+    public override bool CanConvert(Type typeToConvert) => Converters.ContainsKey(typeToConvert);
 
-    private sealed class Converter<TList>(Func<List<string>, object> make) : JsonConverter<TList>
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) => Converters[typeToConvert]();
+
+    private sealed class Converter<TList>(Func<List<string>, TList> make) : JsonConverter<TList>
         where TList : IEnumerable<string>
     {
         public override TList? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -154,7 +159,7 @@ internal sealed class ListsWithoutNulls : JsonConverterFactory
                 items.Add(text.Read(ref reader, typeof(string), options)!);
             }
 
-            return (TList)make(items);
+            return make(items);
         }
 
         public override void Write(Utf8JsonWriter writer, TList value, JsonSerializerOptions options)

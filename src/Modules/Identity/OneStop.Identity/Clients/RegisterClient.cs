@@ -20,8 +20,7 @@ internal static class RegisterClient
         IReadOnlyList<string> RedirectUris, IReadOnlyList<string> Scopes, bool Introspection);
 
     /// <summary>Scopes an operator may grant; those a person must consent to need a redirect URI.</summary>
-    private static readonly HashSet<string> PersonScopes =
-        [Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.OfflineAccess, OidcServer.ExtraScopes.Pid, OidcServer.ExtraScopes.Companies, OidcServer.ExtraScopes.Agency];
+    private static readonly HashSet<string> PersonScopes = [.. OidcServer.ExtraScopes.AboutAPerson];
 
     internal sealed class Handler(IOpenIddictApplicationManager applications)
     {
@@ -30,6 +29,11 @@ internal static class RegisterClient
             if (string.IsNullOrWhiteSpace(request.ClientId) || request.ClientId.Length > 100 || request.ClientId.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
             {
                 return Error.Invalid("client-id", "Give --client-id: up to 100 characters, no spaces.");
+            }
+
+            if (await applications.FindByClientIdAsync(request.ClientId, cancellationToken) is not null)
+            {
+                return Error.Conflict("client.exists", $"A client '{request.ClientId}' exists already.");
             }
 
             if (string.IsNullOrWhiteSpace(request.DisplayName))
@@ -125,11 +129,6 @@ internal static class RegisterClient
             if (request.Introspection)
             {
                 descriptor.Permissions.Add(Permissions.Endpoints.Introspection);
-            }
-
-            if (await applications.FindByClientIdAsync(request.ClientId, cancellationToken) is not null)
-            {
-                return Error.Conflict("client.exists", $"A client '{request.ClientId}' exists already.");
             }
 
             await applications.CreateAsync(descriptor, cancellationToken);

@@ -30,6 +30,10 @@ internal static class OidcServer
         public const string Companies = SharedKernel.Hosting.PlatformClient.CompaniesScope;
         public const string Exchange = SharedKernel.Hosting.OAuthScopes.Exchange;
         public const string Agency = "agency";
+
+        /// <summary>The scopes that release something about a person, which the person consents to (and which need a redirect URI).</summary>
+        public static readonly IReadOnlyList<string> AboutAPerson =
+            [Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.OfflineAccess, Pid, Companies, Agency];
     }
 
     /// <summary>Claims beyond OIDC's standard ones, named as ThaiD names them.</summary>
@@ -70,8 +74,7 @@ internal static class OidcServer
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks");
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 o.RequireProofKeyForCodeExchange();
-                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.OfflineAccess, Scopes.Roles,
-                    OidcServer.ExtraScopes.Pid, OidcServer.ExtraScopes.Companies, OidcServer.ExtraScopes.Exchange, OidcServer.ExtraScopes.Agency);
+                o.RegisterScopes([Scopes.OpenId, Scopes.Roles, OidcServer.ExtraScopes.Exchange, .. OidcServer.ExtraScopes.AboutAPerson]);
                 o.RegisterClaims(Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.Birthdate, Claims.Gender,
                     Claims.Address, Claims.Email, Claims.EmailVerified, Claims.AuthenticationContextReference, Claims.AuthenticationMethodReference,
                     Claims.AuthenticationTime, SharedKernel.Hosting.Claims.CitizenId, ExtraClaims.Title, ExtraClaims.GivenNameEn,

@@ -8,6 +8,9 @@ public static class Policies
 
     /// <summary>A signed-in person with a verified citizen ID (claim <see cref="Claims.CitizenId"/>).</summary>
     public const string Citizen = "Citizen";
+
+    /// <summary>An agency officer (claim <see cref="Claims.AgencyCode"/>); what they may do is checked per agency with <see cref="Officer"/>.</summary>
+    public const string Officer = "Officer";
 }
 
 /// <summary>Authentication schemes one module offers and others use.</summary>
@@ -29,6 +32,21 @@ public static class Claims
 {
     /// <summary>The 13-digit citizen ID of the signed-in person.</summary>
     public const string CitizenId = "pid";
+
+    /// <summary>The code of the agency an officer works for.</summary>
+    public const string AgencyCode = "agency_code";
+
+    /// <summary>The code of the officer's office within the agency, when they have one.</summary>
+    public const string OfficeCode = "office_code";
+
+    /// <summary>The officer's roles at their agency, space-separated (see the Agencies contract's role codes).</summary>
+    public const string AgencyRoles = "agency_roles";
+
+    /// <summary>The signed-in person's account identifier.</summary>
+    public const string Subject = "sub";
+
+    /// <summary>The signed-in person's e-mail address, when released.</summary>
+    public const string Email = "email";
 }
 
 /// <summary>Role claim values issued by the identity provider.</summary>
@@ -64,6 +82,9 @@ public static class PlatformClient
 
     /// <summary>The scope that releases the companies a person may act for, and the one acted for now.</summary>
     public const string CompaniesScope = "companies";
+
+    /// <summary>The scope that releases an officer's agency, office and roles (<see cref="Officer"/>).</summary>
+    public const string AgencyScope = "agency";
 
     /// <summary>The companies a person may act for: a JSON object of juristic ID to <c>{"name", "role"}</c>.</summary>
     public const string CompaniesClaim = "companies";

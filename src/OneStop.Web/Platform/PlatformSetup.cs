@@ -87,7 +87,8 @@ internal static class PlatformSetup
         builder.AddPlatformSignIn();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Citizen, p => p.RequireAuthenticatedUser().RequireClaim(Claims.CitizenId));
+            .AddPolicy(Policies.Citizen, p => p.RequireAuthenticatedUser().RequireClaim(Claims.CitizenId))
+            .AddPolicy(Policies.Officer, p => p.RequireAuthenticatedUser().RequireClaim(Claims.AgencyCode));
 
         // Keys in the database: every node reads the same key ring (antiforgery tokens, cookies).
         builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(PlatformDbContext.Module);

@@ -57,7 +57,7 @@ internal static class PlatformSignIn
                 o.UsePkce = true;
                 o.CallbackPath = PlatformClient.CallbackPath;
                 o.Scope.Clear();
-                foreach (var scope in section["Scopes"]?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? ["openid", "profile", "pid", PlatformClient.RolesScope, PlatformClient.CompaniesScope])
+                foreach (var scope in section["Scopes"]?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? ["openid", "profile", "email", "pid", PlatformClient.RolesScope, PlatformClient.CompaniesScope, PlatformClient.AgencyScope])
                 {
                     o.Scope.Add(scope);
                 }

@@ -36,16 +36,24 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
     /// <summary>The platform administrator of the demo (exchange directory, holidays).</summary>
     public const string DemoPlatformAdmin = "admin@demo.onestop.test";
 
+    /// <summary>What the platform's own pages may ask about the person signed in.</summary>
+    private static readonly string[] PlatformScopes =
+    [
+        Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Pid,
+        Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Agency, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Companies,
+    ];
+
     /// <summary>The platform's own pages sign in through this provider, in every deployment.</summary>
     public async Task SeedReferenceDataAsync(CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(PlatformClient.ClientId, cancellationToken) is { } existing)
         {
-            // Deployments seeded before the header showed the company acted for lack the companies scope.
+            // Deployments seeded earlier lack the scopes added since (companies, e-mail).
             var descriptor = new OpenIddictApplicationDescriptor();
             await applications.PopulateAsync(descriptor, existing, cancellationToken);
-            if (descriptor.Permissions.Add(Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Companies))
+            if (!descriptor.Permissions.IsSupersetOf(PlatformScopes))
             {
+                descriptor.Permissions.UnionWith(PlatformScopes);
                 await applications.PopulateAsync(existing, descriptor, cancellationToken);
                 await applications.UpdateAsync(existing, cancellationToken);
             }
@@ -63,11 +71,10 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
             {
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code,
-                Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Pid,
-                Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Agency, Permissions.Prefixes.Scope + OidcServer.ExtraScopes.Companies,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+        platform.Permissions.UnionWith(PlatformScopes);
         platform.DisplayNames[CultureInfo.GetCultureInfo("th")] = "วันสต็อป";
         await applications.CreateAsync(platform, cancellationToken);
     }

@@ -29,7 +29,7 @@ internal static class OidcServer
         public const string Pid = "pid";
         public const string Companies = SharedKernel.Hosting.PlatformClient.CompaniesScope;
         public const string Exchange = SharedKernel.Hosting.OAuthScopes.Exchange;
-        public const string Agency = "agency";
+        public const string Agency = SharedKernel.Hosting.PlatformClient.AgencyScope;
 
         /// <summary>The scopes that release something about a person, which the person consents to (and which need a redirect URI).</summary>
         public static readonly IReadOnlyList<string> AboutAPerson =
@@ -44,9 +44,9 @@ internal static class OidcServer
         public const string FamilyNameEn = "family_name_en";
         public const string Companies = SharedKernel.Hosting.PlatformClient.CompaniesClaim;
         public const string ActFor = SharedKernel.Hosting.PlatformClient.ActForClaim;
-        public const string AgencyCode = "agency_code";
-        public const string OfficeCode = "office_code";
-        public const string AgencyRoles = "agency_roles";
+        public const string AgencyCode = SharedKernel.Hosting.Claims.AgencyCode;
+        public const string OfficeCode = SharedKernel.Hosting.Claims.OfficeCode;
+        public const string AgencyRoles = SharedKernel.Hosting.Claims.AgencyRoles;
         public const string VerifiedClaims = "verified_claims";
     }
 

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+
+namespace OneStop.SharedKernel.Hosting;
+
+/// <summary>
+/// An agency officer as the Digital ID released them to the platform (scope <c>agency</c>): the agency and
+/// office they work for and their roles there. Modules check work against it: an officer sees and decides
+/// only their own agency's work, and only in the roles they hold.
+/// </summary>
+public sealed record Officer(string AgencyCode, string? OfficeCode, IReadOnlySet<string> Roles)
+{
+    /// <summary>The signed-in officer, or null for anyone who is not one.</summary>
+    public static Officer? Of(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.FindFirst(Claims.AgencyCode)?.Value is not { Length: > 0 } agency)
+        {
+            return null;
+        }
+
+        // One space-separated claim, as the Digital ID writes it (or several claims, as other providers may).
+        var roles = user.FindAll(Claims.AgencyRoles).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        return new Officer(agency, user.FindFirst(Claims.OfficeCode)?.Value is { Length: > 0 } office ? office : null, roles);
+    }
+
+    /// <summary>Whether this officer may act in <paramref name="role"/> on work of <paramref name="agencyCode"/>.</summary>
+    public bool May(string role, string agencyCode) => Roles.Contains(role) && string.Equals(AgencyCode, agencyCode, StringComparison.Ordinal);
+}

@@ -1,6 +1,7 @@
 using OneStop.Agencies;
 using OneStop.Exchange;
 using OneStop.Identity;
+using OneStop.Licensing;
 using OneStop.Registries;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
@@ -14,6 +15,7 @@ builder.AddAgenciesModule();
 builder.AddRegistriesModule();
 builder.AddExchangeModule();
 builder.AddIdentityModule();
+builder.AddLicensingModule();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.MapAgenciesModule();
 app.MapRegistriesModule();
 app.MapExchangeModule();
 app.MapIdentityModule();
+app.MapLicensingModule();
 app.MapOneStopPlatform();
 
 await app.Services.MigrateModulesAsync();

@@ -1,0 +1,1 @@
+namespace OneStop.Licensing.Contracts;

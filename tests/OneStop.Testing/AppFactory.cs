@@ -74,6 +74,29 @@ public class AppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A client signed in as the citizen acting for the company <paramref name="juristicId"/> (claims <c>companies</c> and <c>act_for</c>).</summary>
+    public HttpClient CreateClientAsCitizen(string citizenId, string juristicId, string companyName = "บริษัท ทดสอบ จำกัด")
+    {
+        var client = CreateClientAsCitizen(citizenId);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.ActForHeader, $"{juristicId}|{companyName}");
+        return client;
+    }
+
+    /// <summary>A client signed in as an officer of <paramref name="agencyCode"/> (at <paramref name="officeCode"/>, when given) with these agency roles.</summary>
+    public HttpClient CreateClientAsOfficer(string agencyCode, string? officeCode, params string[] agencyRoles)
+    {
+        var client = CreateClientWithRoles("Officer");
+        client.DefaultRequestHeaders.Add(TestAuthHandler.AgencyHeader, agencyCode);
+        if (officeCode is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthHandler.OfficeHeader, officeCode);
+        }
+
+        client.DefaultRequestHeaders.Add(TestAuthHandler.AgencyRolesHeader, string.Join(' ', agencyRoles));
+        client.DefaultRequestHeaders.Add(TestAuthHandler.SubjectHeader, $"officer-{agencyCode}-{officeCode}-{string.Join('-', agencyRoles)}");
+        return client;
+    }
+
     /// <summary>A client whose requests carry the given roles (see <see cref="TestAuthHandler"/>).</summary>
     public HttpClient CreateClientWithRoles(params string[] roles)
     {
@@ -233,6 +256,18 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     /// <summary>With the roles header, signs the request in as the person with this citizen ID.</summary>
     public const string PidHeader = "X-Test-Pid";
 
+    /// <summary>The account subject (default <c>test-user</c>, or <c>citizen-{pid}</c> with a citizen ID).</summary>
+    public const string SubjectHeader = "X-Test-Sub";
+
+    /// <summary><c>{juristic ID}|{company name}</c>: the person acts for that company.</summary>
+    public const string ActForHeader = "X-Test-Act-For";
+
+    public const string AgencyHeader = "X-Test-Agency";
+    public const string OfficeHeader = "X-Test-Office";
+
+    /// <summary>Space-separated officer roles at the agency.</summary>
+    public const string AgencyRolesHeader = "X-Test-Agency-Roles";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(RolesHeader, out var roles))
@@ -240,10 +275,27 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, "test-user"), new(ClaimTypes.Name, "Test User") };
+        var subject = Request.Headers.TryGetValue(SubjectHeader, out var sub) ? sub.ToString()
+            : Request.Headers.TryGetValue(PidHeader, out var citizen) ? $"citizen-{citizen}" : "test-user";
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, subject), new(Claims.Subject, subject), new(ClaimTypes.Name, "Test User"), new("name", "Test User") };
         if (Request.Headers.TryGetValue(PidHeader, out var pid))
         {
             claims.Add(new Claim(Claims.CitizenId, pid.ToString()));
+        }
+
+        if (Request.Headers.TryGetValue(ActForHeader, out var actFor) && actFor.ToString().Split('|', 2) is [var juristicId, var companyName])
+        {
+            claims.Add(new Claim(PlatformClient.CompaniesClaim, System.Text.Json.JsonSerializer.Serialize(
+                new Dictionary<string, object> { [juristicId] = new { name = companyName, role = "director" } })));
+            claims.Add(new Claim(PlatformClient.ActForClaim, juristicId));
+        }
+
+        foreach (var (header, claim) in new[] { (AgencyHeader, Claims.AgencyCode), (OfficeHeader, Claims.OfficeCode), (AgencyRolesHeader, Claims.AgencyRoles) })
+        {
+            if (Request.Headers.TryGetValue(header, out var value))
+            {
+                claims.Add(new Claim(claim, value.ToString()));
+            }
         }
 
         claims.AddRange(roles.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r.Trim())));

@@ -64,4 +64,11 @@ public static class DatabaseTime
     /// value hashed before saving is the value read back.
     /// </summary>
     public static DateTime ToMicroseconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+
+    /// <summary>Now, as the database will keep it: what an API answers before saving equals what it reads back later.</summary>
+    public static DateTime UtcNowAsStored(this TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return ToMicroseconds(clock.GetUtcNow().UtcDateTime);
+    }
 }

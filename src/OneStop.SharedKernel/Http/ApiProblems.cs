@@ -29,7 +29,8 @@ public static class ApiProblems
         {
             ErrorKind.Invalid => Invalid(error.Field ?? "body", error.Message),
             ErrorKind.NotFound => NotFound(error.Message),
-            ErrorKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: error.Message, type: null, extensions: new Dictionary<string, object?> { ["code"] = error.Code }),
+            ErrorKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: error.Message, type: null,
+                extensions: error.Field is null ? new Dictionary<string, object?> { ["code"] = error.Code } : new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field }),
             ErrorKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: error.Message),
             _ => throw new ArgumentOutOfRangeException(nameof(error)),
         };

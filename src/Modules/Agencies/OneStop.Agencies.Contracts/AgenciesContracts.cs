@@ -10,6 +10,24 @@ public interface IAgencyDirectory
 
     /// <summary>An office by its code, or null.</summary>
     Task<OfficeSummary?> FindOfficeAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The office of <paramref name="agencyCode"/> that serves premises in this province and district: its
+    /// district office, else its provincial office, else its head office. For "any local government"
+    /// (<see cref="AgencyCodes.AnyLocalGovernment"/>) it is the local government of the place, which may be
+    /// another agency than the one asked for; null when the agency is unknown.
+    /// </summary>
+    Task<OfficeSummary?> RouteAsync(string agencyCode, string provinceCode, string? districtCode, CancellationToken cancellationToken);
+}
+
+/// <summary>Agency codes other modules refer to.</summary>
+public static class AgencyCodes
+{
+    /// <summary>The licences that "the local government of the place" issues (food premises, signboards, building use).</summary>
+    public const string AnyLocalGovernment = "21043000";
+
+    /// <summary>Bangkok Metropolitan Administration: the local government of every Bangkok district.</summary>
+    public const string Bangkok = "22000000";
 }
 
 /// <summary>The government working-day calendar used for due dates and service-level agreements.</summary>

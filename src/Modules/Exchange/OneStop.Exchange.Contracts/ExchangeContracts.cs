@@ -18,6 +18,9 @@ public static class ExchangeNames
 
     /// <summary>The Digital ID's own subsystem: it checks ID cards and reads the records of people who prove who they are.</summary>
     public const string DigitalIdClient = "TH/GOV/DGA/digital-id";
+
+    /// <summary>The business portal's subsystem: it prefills licence applications from the registries, quoting the application number.</summary>
+    public const string BizPortalClient = "TH/GOV/DGA/biz-portal";
 }
 
 /// <summary>What a provider tells the exchange beside its answer; the exchange does not pass it on to the consumer.</summary>

@@ -1,1 +1,18 @@
+using OneStop.SharedKernel.Messaging;
+
 namespace OneStop.Licensing.Contracts;
+
+/// <summary>An application was submitted; its licences are with the agencies.</summary>
+public sealed record ApplicationSubmitted(Guid ApplicationId, string Number, string ApplicantCitizenId, string? JuristicId, IReadOnlyList<string> LicenceCodes, DateTime SubmittedAt) : IIntegrationEvent;
+
+/// <summary>
+/// A licence was approved and its fee is due to the issuing agency (Payments raises the invoice; with no
+/// fee, <see cref="AmountSatang"/> is 0 and the licence can be issued at once).
+/// </summary>
+public sealed record FeesDue(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, long AmountSatang, string PayerCitizenId, string? PayerJuristicId) : IIntegrationEvent;
+
+/// <summary>A licence of an application was approved by every step of its review (Documents issues the e-licence once paid).</summary>
+public sealed record LicenceApproved(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, string HolderCitizenId, string? HolderJuristicId, DateTime ApprovedAt) : IIntegrationEvent;
+
+/// <summary>Every licence of an application is decided and at least one was approved.</summary>
+public sealed record ApplicationApproved(Guid ApplicationId, string Number, IReadOnlyList<string> ApprovedLicenceCodes, IReadOnlyList<string> RejectedLicenceCodes, DateTime CompletedAt) : IIntegrationEvent;

@@ -93,4 +93,26 @@ internal sealed class AgencyDirectory(AgenciesDbContext db) : IAgencyDirectory
         => db.Offices.AsNoTracking().Where(o => o.Code == code)
             .Select(o => new OfficeSummary(o.Code, o.AgencyCode, o.NameTh, o.NameEn, o.ProvinceCode, o.DistrictCode))
             .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<OfficeSummary?> RouteAsync(string agencyCode, string provinceCode, string? districtCode, CancellationToken cancellationToken)
+    {
+        var agency = agencyCode;
+        if (agencyCode == AgencyCodes.AnyLocalGovernment)
+        {
+            // Which municipality or SAO covers a place needs the DLA's boundaries, which the directory does not hold:
+            // Bangkok's districts go to the BMA, elsewhere the province's first local government listed, else the DLA's stand-in.
+            agency = await db.Agencies.AsNoTracking()
+                .Where(a => a.Kind == AgencyKind.LocalGovernment && a.ProvinceCode == provinceCode)
+                .OrderBy(a => a.LocalGovernmentKind == LocalGovernmentKind.Pao).ThenBy(a => a.Code)
+                .Select(a => a.Code).FirstOrDefaultAsync(cancellationToken) ?? agencyCode;
+        }
+
+        var offices = await db.Offices.AsNoTracking()
+            .Where(o => o.AgencyCode == agency && (o.Level == OfficeLevel.Headquarters || o.ProvinceCode == provinceCode))
+            .Select(o => new { o.Level, o.DistrictCode, Summary = new OfficeSummary(o.Code, o.AgencyCode, o.NameTh, o.NameEn, o.ProvinceCode, o.DistrictCode) })
+            .ToListAsync(cancellationToken);
+        return (offices.FirstOrDefault(o => o.Level == OfficeLevel.District && o.DistrictCode == districtCode && districtCode is not null)
+            ?? offices.FirstOrDefault(o => o.Level == OfficeLevel.Province)
+            ?? offices.FirstOrDefault(o => o.Level == OfficeLevel.Headquarters))?.Summary;
+    }
 }

@@ -25,6 +25,9 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
     private const string DemoMandate =
         "พ.ร.บ.การอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ. 2558 และ พ.ร.บ.การบริหารงานและการให้บริการภาครัฐผ่านระบบดิจิทัล พ.ศ. 2562 มาตรา 12 (demo mandate: counter service)";
 
+    private const string LicensingMandate =
+        "พ.ร.บ.การอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ. 2558 และ พ.ร.บ.การบริหารงานและการให้บริการภาครัฐผ่านระบบดิจิทัล พ.ศ. 2562 มาตรา 12 (licence applications: no copies of what the state holds)";
+
     private const string IdentityProofingMandate =
         "พ.ร.บ.การบริหารงานและการให้บริการภาครัฐผ่านระบบดิจิทัล พ.ศ. 2562 มาตรา 12 และมาตรฐาน ขมธอ. 19-2561 (identity proofing for the Digital ID)";
 
@@ -43,6 +46,7 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
             Provider("TH/GOV/DBD", "juristic", "Juristic-person registry"),
             Provider("TH/GOV/CUSTOMS", "nsw", "National Single Window: traders"),
             Provider("TH/GOV/DGA", "digital-id", "Digital ID: identity proofing"),
+            Provider("TH/GOV/DGA", "biz-portal", "Business portal: licence applications"),
         ], cancellationToken);
         await AddMissingAsync(db.Services, s => s.Id,
         [
@@ -61,6 +65,14 @@ internal sealed class ExchangeSeeder(ExchangeDbContext db, TimeProvider clock) :
             new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DOPA/population/persons", Method = "GET", Path = "/*", LegalMandate = IdentityProofingMandate },
             new AccessRight { ClientId = ExchangeNames.DigitalIdClient, ServiceId = "TH/GOV/DBD/juristic/companies", Method = "GET", Path = "/*", LegalMandate = IdentityProofingMandate },
         }.Where(r => !digitalIdServices.Contains(r.ServiceId)));
+
+        // The business portal reads what the registries hold instead of asking applicants for copies.
+        var portalServices = await db.AccessRights.Where(r => r.ClientId == ExchangeNames.BizPortalClient).Select(r => r.ServiceId).ToListAsync(cancellationToken);
+        db.AccessRights.AddRange(new[]
+        {
+            new AccessRight { ClientId = ExchangeNames.BizPortalClient, ServiceId = "TH/GOV/DOPA/population/persons", Method = "GET", Path = "/*", LegalMandate = LicensingMandate },
+            new AccessRight { ClientId = ExchangeNames.BizPortalClient, ServiceId = "TH/GOV/DBD/juristic/companies", Method = "GET", Path = "/*", LegalMandate = LicensingMandate },
+        }.Where(r => !portalServices.Contains(r.ServiceId)));
 
         if (!await db.ChainHeads.AnyAsync(cancellationToken))
         {

@@ -1,0 +1,58 @@
+using OneStop.Licensing.Contracts;
+using OneStop.Licensing.Data;
+using OneStop.SharedKernel.Messaging;
+
+namespace OneStop.Licensing.Applications;
+
+/// <summary>
+/// What a change to an application's licences means for the outside: the history lines and the integration
+/// events (a licence approved and its fee due; the whole application decided), written in the same
+/// transaction as the change. Take the snapshot before changing, publish after.
+/// </summary>
+internal sealed class ReviewEvents
+{
+    private readonly LicenceApplication application;
+    private readonly Dictionary<Guid, LicenceStatus> before;
+
+    private ReviewEvents(LicenceApplication application)
+    {
+        this.application = application;
+        before = application.Licences.ToDictionary(l => l.Id, l => l.Status);
+    }
+
+    public static ReviewEvents Watch(LicenceApplication application) => new(application ?? throw new ArgumentNullException(nameof(application)));
+
+    public void Publish(LicensingDbContext db, TimeProvider clock, DateTime now)
+    {
+        var wasCompleted = application.Status == ApplicationStatus.Completed;
+        application.Refresh();
+        application.UpdatedAt = now;
+        foreach (var licence in application.Licences.Where(l => before.GetValueOrDefault(l.Id) != l.Status))
+        {
+            switch (licence.Status)
+            {
+                case LicenceStatus.Approved:
+                    application.Record(ApplicationEventKind.LicenceApproved, now, null, licence.LicenceCode, licence.AgencyCode);
+                    db.AddIntegrationEvent(new LicenceApproved(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode,
+                        application.ApplicantCitizenId, application.JuristicId, now), clock);
+                    db.AddIntegrationEvent(new FeesDue(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode, licence.FeeSatang,
+                        application.ApplicantCitizenId, application.JuristicId), clock);
+                    break;
+                case LicenceStatus.Rejected:
+                    application.Record(ApplicationEventKind.LicenceRejected, now, null, licence.LicenceCode, licence.AgencyCode, licence.Reason);
+                    break;
+                case LicenceStatus.Draft or LicenceStatus.InReview or LicenceStatus.WaitingForApplicant:
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown licence status {licence.Status}.");
+            }
+        }
+
+        if (!wasCompleted && application.Status == ApplicationStatus.Completed && application.Licences.Any(l => l.Status == LicenceStatus.Approved))
+        {
+            db.AddIntegrationEvent(new ApplicationApproved(application.Id, application.Number,
+                application.Licences.Where(l => l.Status == LicenceStatus.Approved).Select(l => l.LicenceCode).ToList(),
+                application.Licences.Where(l => l.Status == LicenceStatus.Rejected).Select(l => l.LicenceCode).ToList(), now), clock);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using OneStop.Agencies.Contracts;
+using OneStop.Licensing.Data;
+using OneStop.SharedKernel;
+using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Geography;
+
+namespace OneStop.Licensing.Applications;
+
+/// <summary>Starts a draft application for the licences a business needs, each licence's review routed to the offices serving the premises.</summary>
+internal static class StartApplication
+{
+    public const int MaxLicences = 30;
+
+    public sealed record Request(string? BusinessType, IReadOnlyList<string>? Licences, string? Province, string? District);
+
+    /// <summary>What counter staff record for a walk-in applicant.</summary>
+    internal sealed record AtCounter(string OfficerSubject, string OfficeCode, string IdentityCheck, DateTime ConsentRecordedAt);
+
+    internal sealed class Handler(LicensingDbContext db, ILicenceTerms catalogue, IAgencyDirectory agencies, TimeProvider clock)
+    {
+        public async Task<Result<LicenceApplication>> HandleAsync(Applicant applicant, Request request, AtCounter? counter, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(applicant);
+            ArgumentNullException.ThrowIfNull(request);
+            if (string.IsNullOrEmpty(request.BusinessType) || !catalogue.IsBusinessType(request.BusinessType))
+            {
+                return Error.Invalid("businessType", "Choose a business type from the catalogue.");
+            }
+
+            if (request.Licences is not { Count: > 0 and <= MaxLicences } codes || codes.Distinct(StringComparer.Ordinal).Count() != codes.Count)
+            {
+                return Error.Invalid("licences", $"Choose 1 to {MaxLicences} different licences.");
+            }
+
+            var licences = new List<LicenceTerms>();
+            foreach (var code in codes)
+            {
+                if (catalogue.Find(code) is not { } terms)
+                {
+                    return Error.Invalid("licences", $"There is no licence '{code}' in the catalogue.");
+                }
+
+                licences.Add(terms);
+            }
+
+            if (request.Province is not { } province || ThaiGeography.FindProvince(province) is null)
+            {
+                return Error.Invalid("province", "Choose the province of the premises.");
+            }
+
+            if (request.District is { Length: > 0 } district && ThaiGeography.FindDistrict(district)?.ProvinceCode != province)
+            {
+                return Error.Invalid("district", "Choose a district of the chosen province.");
+            }
+
+            var now = clock.UtcNowAsStored();
+            var application = new LicenceApplication
+            {
+                Id = Guid.CreateVersion7(),
+                Number = ApplicationNumbers.New(now),
+                BusinessTypeCode = request.BusinessType,
+                Channel = counter is null ? Channel.Online : Channel.Counter,
+                ApplicantCitizenId = applicant.CitizenId,
+                ApplicantName = applicant.Name,
+                JuristicId = applicant.JuristicId,
+                CompanyName = applicant.CompanyName,
+                ProvinceCode = province,
+                DistrictCode = request.District is { Length: > 0 } ? request.District : null,
+                CreatedBy = counter?.OfficerSubject ?? applicant.Subject,
+                CounterOfficeCode = counter?.OfficeCode,
+                IdentityCheck = counter?.IdentityCheck,
+                ConsentRecordedAt = counter?.ConsentRecordedAt,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            foreach (var terms in licences)
+            {
+                application.Licences.Add(await LicenceOfAsync(application, terms, ct));
+            }
+
+            application.Record(ApplicationEventKind.Created, now, counter is null ? "applicant" : "counter");
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(ct);
+            return application;
+        }
+
+        private async Task<LicenceRequest> LicenceOfAsync(LicenceApplication application, LicenceTerms terms, CancellationToken ct)
+        {
+            var licence = new LicenceRequest { Id = Guid.CreateVersion7(), ApplicationId = application.Id, LicenceCode = terms.Code, AgencyCode = terms.AgencyCode };
+            foreach (var step in terms.Steps)
+            {
+                var office = await agencies.RouteAsync(step.AgencyCode, application.ProvinceCode, application.DistrictCode, ct)
+                    ?? throw new InvalidOperationException($"Licence {terms.Code}: agency {step.AgencyCode} is not in the agency directory.");
+                licence.Tasks.Add(new ReviewTask
+                {
+                    Id = Guid.CreateVersion7(), LicenceRequestId = licence.Id, ApplicationId = application.Id, ApplicationNumber = application.Number,
+                    LicenceCode = terms.Code, ApplicantName = application.CompanyName ?? application.ApplicantName, Stage = step.Stage,
+                    AgencyCode = office.AgencyCode, OfficeCode = office.Code, Role = step.Role, AutoApprove = step.AutoApprove,
+                });
+            }
+
+            return licence;
+        }
+    }
+}

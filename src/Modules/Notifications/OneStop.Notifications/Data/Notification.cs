@@ -7,7 +7,7 @@ namespace OneStop.Notifications.Data;
 internal sealed class Notification
 {
     public const int MaxDedupeKeyLength = 200;
-    public const int MaxSubjectLength = 100;
+    public const int MaxRecipientLength = 100;
     public const int MaxEmailLength = 320;
 
     public Guid Id { get; init; }

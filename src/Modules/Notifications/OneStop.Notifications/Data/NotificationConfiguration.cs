@@ -9,7 +9,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.ToTable("notification");
         builder.HasKey(n => n.Id);
-        builder.Property(n => n.RecipientSubject).HasMaxLength(Notification.MaxSubjectLength);
+        builder.Property(n => n.RecipientSubject).HasMaxLength(Notification.MaxRecipientLength);
         builder.Property(n => n.RecipientEmail).HasMaxLength(Notification.MaxEmailLength);
         builder.Property(n => n.Language).HasMaxLength(2);
         builder.Property(n => n.TemplateKey).HasMaxLength(100);

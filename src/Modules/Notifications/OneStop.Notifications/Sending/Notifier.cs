@@ -66,9 +66,9 @@ internal sealed class Notifier(NotificationsDbContext db, TemplateRegistry templ
 
     private static void Check(NotificationRecipient recipient, string dedupeKey)
     {
-        if (string.IsNullOrWhiteSpace(recipient.Subject) || recipient.Subject.Length > Notification.MaxSubjectLength)
+        if (string.IsNullOrWhiteSpace(recipient.Subject) || recipient.Subject.Length > Notification.MaxRecipientLength)
         {
-            throw new ArgumentException($"The recipient's subject must be 1 to {Notification.MaxSubjectLength} characters.", nameof(recipient));
+            throw new ArgumentException($"The recipient's subject must be 1 to {Notification.MaxRecipientLength} characters.", nameof(recipient));
         }
 
         if (!NotificationLanguage.IsKnown(recipient.Language))

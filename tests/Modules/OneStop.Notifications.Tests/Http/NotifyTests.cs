@@ -146,6 +146,16 @@ public sealed class NotifyTests(NotificationsAppFactory app) : IClassFixture<Not
         Assert.Empty(await app.NotificationsOfAsync(subject));
     }
 
+    [Fact]
+    public async Task Notify_ValuesMakeTheSubjectTooLong_ThrowsAndStoresNothing()
+    {
+        var subject = Guid.NewGuid().ToString();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => app.NotifyAsync(new(subject), "long", TestTemplates.Values(new string('9', 1001))));
+
+        Assert.Empty(await app.NotificationsOfAsync(subject));
+    }
+
     [Theory]
     [InlineData("", "x@example.test", "th", "key")]
     [InlineData("s", "not an address", "th", "key")]

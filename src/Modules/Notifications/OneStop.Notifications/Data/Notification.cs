@@ -9,6 +9,7 @@ internal sealed class Notification
     public const int MaxDedupeKeyLength = 200;
     public const int MaxRecipientLength = 100;
     public const int MaxEmailLength = 320;
+    public const int MaxRenderedSubjectLength = 1000;
 
     public Guid Id { get; init; }
 

@@ -14,8 +14,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Language).HasMaxLength(2);
         builder.Property(n => n.TemplateKey).HasMaxLength(100);
         builder.Property(n => n.DedupeKey).HasMaxLength(Notification.MaxDedupeKeyLength);
-        builder.Property(n => n.SubjectTh).HasMaxLength(1000);
-        builder.Property(n => n.SubjectEn).HasMaxLength(1000);
+        builder.Property(n => n.SubjectTh).HasMaxLength(Notification.MaxRenderedSubjectLength);
+        builder.Property(n => n.SubjectEn).HasMaxLength(Notification.MaxRenderedSubjectLength);
         builder.Property(n => n.EmailStatus).HasConversion<string>().HasMaxLength(10);
         builder.Property(n => n.EmailError).HasMaxLength(2000);
         // The database, not a read before the write, keeps concurrent duplicates out.

@@ -22,6 +22,11 @@ internal sealed class Notifier(NotificationsDbContext db, TemplateRegistry templ
         var template = templates.Get(templateKey);
         var thai = template.Render(NotificationLanguage.Thai, values);
         var english = template.Render(NotificationLanguage.English, values);
+        if (Math.Max(thai.Subject.Length, english.Subject.Length) > Notification.MaxRenderedSubjectLength)
+        {
+            throw new ArgumentException($"Template '{templateKey}' gives a subject longer than {Notification.MaxRenderedSubjectLength} characters with these values.", nameof(values));
+        }
+
         var email = string.IsNullOrWhiteSpace(recipient.Email) ? null : recipient.Email.Trim();
 
         return await db.RetryOnConflictAsync(

@@ -2,6 +2,7 @@ using OneStop.Agencies;
 using OneStop.Exchange;
 using OneStop.Identity;
 using OneStop.Licensing;
+using OneStop.Notifications;
 using OneStop.Registries;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
@@ -16,6 +17,7 @@ builder.AddRegistriesModule();
 builder.AddExchangeModule();
 builder.AddIdentityModule();
 builder.AddLicensingModule();
+builder.AddNotificationsModule();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapRegistriesModule();
 app.MapExchangeModule();
 app.MapIdentityModule();
 app.MapLicensingModule();
+app.MapNotificationsModule();
 app.MapOneStopPlatform();
 
 await app.Services.MigrateModulesAsync();

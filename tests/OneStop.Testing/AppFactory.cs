@@ -178,6 +178,7 @@ public class AppFactory : WebApplicationFactory<Program>
                     o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
                     o.DefaultForbidScheme = TestAuthHandler.SchemeName;
                 });
+                services.AddTransient<IClaimsTransformation, TestPersonClaims>();
             }
 
             services.AddSingleton<IStartupFilter, TestRemoteAddress>();

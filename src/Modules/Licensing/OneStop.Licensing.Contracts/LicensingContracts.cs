@@ -1,1 +1,0 @@
-namespace OneStop.Licensing.Contracts;

@@ -257,8 +257,8 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     /// <summary>With the roles header, signs the request in as the person with this citizen ID.</summary>
     public const string PidHeader = "X-Test-Pid";
 
-    /// <summary>The account subject (default <c>test-user</c>, or <c>citizen-{pid}</c> with a citizen ID).</summary>
-    public const string SubjectHeader = "X-Test-Sub";
+    /// <summary>The account subject (default <c>test-user</c>, or <c>citizen-{pid}</c> with a citizen ID); see also <see cref="TestPersonSignIn"/>.</summary>
+    public const string SubjectHeader = TestPersonSignIn.SubjectHeader;
 
     /// <summary><c>{juristic ID}|{company name}</c>: the person acts for that company.</summary>
     public const string ActForHeader = "X-Test-Act-For";
@@ -278,7 +278,13 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
 
         var subject = Request.Headers.TryGetValue(SubjectHeader, out var sub) ? sub.ToString()
             : Request.Headers.TryGetValue(PidHeader, out var citizen) ? $"citizen-{citizen}" : "test-user";
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, subject), new(Claims.Subject, subject), new(ClaimTypes.Name, "Test User"), new("name", "Test User") };
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, subject), new(ClaimTypes.Name, "Test User"), new("name", "Test User") };
+        if (Request.Headers.ContainsKey(PidHeader) || Request.Headers.ContainsKey(AgencyHeader))
+        {
+            // Citizens and officers have accounts; a bare X-Test-Sub person gets theirs from TestPersonClaims.
+            claims.Add(new Claim(Claims.Subject, subject));
+        }
+
         if (Request.Headers.TryGetValue(PidHeader, out var pid))
         {
             claims.Add(new Claim(Claims.CitizenId, pid.ToString()));

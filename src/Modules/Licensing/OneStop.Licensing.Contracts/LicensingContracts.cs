@@ -16,3 +16,9 @@ public sealed record LicenceApproved(Guid ApplicationId, string Number, string L
 
 /// <summary>Every licence of an application is decided and at least one was approved.</summary>
 public sealed record ApplicationApproved(Guid ApplicationId, string Number, IReadOnlyList<string> ApprovedLicenceCodes, IReadOnlyList<string> RejectedLicenceCodes, DateTime CompletedAt) : IIntegrationEvent;
+
+/// <summary>A reviewer sent a licence back: the applicant corrects the marked questions and documents, the clock stands still meanwhile.</summary>
+public sealed record LicenceSentBack(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, IReadOnlyList<string> Marked, string? Reason) : IIntegrationEvent;
+
+/// <summary>A licence of an application was refused, with the reason.</summary>
+public sealed record LicenceRejected(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, string? Reason) : IIntegrationEvent;

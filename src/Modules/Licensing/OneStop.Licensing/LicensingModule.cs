@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Licensing.Applications;
+using OneStop.Licensing.Catalogue;
 using OneStop.Licensing.Contracts;
+using OneStop.Licensing.Data;
+using OneStop.Licensing.Guide;
 using OneStop.Licensing.Integration;
+using OneStop.Notifications.Contracts;
+using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Jobs;
 using OneStop.SharedKernel.Messaging;
-using OneStop.Licensing.Data;
-using OneStop.SharedKernel.Data;
 
 namespace OneStop.Licensing;
 
@@ -20,6 +24,16 @@ public static class LicensingModule
         builder.AddModuleDbContext<LicensingDbContext, SqliteLicensingDbContext, PostgresLicensingDbContext>(LicensingDbContext.Module);
         var services = builder.Services;
         services.AddValidation();
+
+        // Loaded here rather than on first use so that a broken catalogue stops start-up with its file and line.
+        var catalogue = new LicenceCatalogue(CatalogueLoader.LoadEmbedded());
+        services.AddSingleton(catalogue);
+        services.AddSingleton<ILicenceCatalogue>(catalogue);
+        services.AddSingleton<AgencyNames>();
+        services.AddScoped<IModuleSeeder, CatalogueAgencyCheck>();
+        services.AddNavigationItem(new NavigationItem("/Licensing", "ใบอนุญาต", "Licences", Order: 20));
+        services.AddNavigationItem(new NavigationItem("/Licensing/Guide", "ต้องขอใบอนุญาตอะไรบ้าง", "Which licences do I need?", Order: 21));
+
         services.AddScoped<StartApplication.Handler>();
         services.AddScoped<SaveAnswers.Handler>();
         services.AddScoped<PrefillApplication.Handler>();
@@ -38,13 +52,27 @@ public static class LicensingModule
         services.AddIntegrationEventHandler<LicenceApproved, WebhookFanOut>();
         services.AddIntegrationEventHandler<FeesDue, WebhookFanOut>();
         services.AddIntegrationEventHandler<ApplicationApproved, WebhookFanOut>();
+        foreach (var template in LicensingTemplates.All)
+        {
+            services.AddNotificationTemplate(template);
+        }
+
+        services.AddIntegrationEventHandler<ApplicationSubmitted, ApplicantNotifications>();
+        services.AddIntegrationEventHandler<LicenceSentBack, ApplicantNotifications>();
+        services.AddIntegrationEventHandler<LicenceApproved, ApplicantNotifications>();
+        services.AddIntegrationEventHandler<LicenceRejected, ApplicantNotifications>();
         return builder;
     }
 
     public static WebApplication MapLicensingModule(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGroup("/api/licensing").WithTags("Licensing").MapApplicationEndpoints().MapIntegrationEndpoints();
+        app.MapGroup("/api/licensing")
+            .WithTags("Licensing")
+            .MapCatalogueEndpoints()
+            .MapGuideEndpoints()
+            .MapApplicationEndpoints()
+            .MapIntegrationEndpoints();
         return app;
     }
 }

@@ -352,6 +352,13 @@ public sealed class ApplicationsApiTests(LicensingAppFactory factory) : IClassFi
         Assert.Equal("36", back.GetProperty("answers").GetProperty("seats").GetString());
         var reopened = await TaskOfAsync(reviewer, number);
         Assert.Equal("open", reopened.GetProperty("status").GetString());
+
+        // The applicant was told at each step, in their inbox, and a redelivery tells them nothing twice.
+        await factory.DispatchOutboxAsync();
+        using var inbox = await client.GetAsync(Url("/api/notifications"), Ct);
+        var subjects = (await inbox.JsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("subject").GetString()!).ToList();
+        Assert.Single(subjects, s => s == $"ได้รับคำขอ {number} แล้ว");
+        Assert.Single(subjects, s => s == $"คำขอ {number}: กรุณาแก้ไข ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร");
     }
 
     [Fact]

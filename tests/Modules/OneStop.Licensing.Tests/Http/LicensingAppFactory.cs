@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Licensing.Applications;
+using OneStop.Licensing.Contracts;
 using OneStop.Licensing.Data;
 using OneStop.Testing;
 

@@ -1,3 +1,4 @@
+using OneStop.Licensing.Contracts;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using OneStop.SharedKernel.Hosting;
@@ -7,6 +8,8 @@ namespace OneStop.Licensing.Applications;
 /// <summary>Who applies: a person proved by the Digital ID, for themselves or for a company they may sign for.</summary>
 internal sealed record Applicant(string CitizenId, string Name, string Subject, string? JuristicId, string? CompanyName)
 {
+    public string? Email { get; init; }
+
     /// <summary>Set when counter staff act for walk-in applicants: they may work on the applications their office filed.</summary>
     public string? CounterOfficeCode { get; init; }
 
@@ -29,7 +32,7 @@ internal sealed record Applicant(string CitizenId, string Name, string Subject, 
         }
 
         var name = user.FindFirst("name")?.Value ?? user.Identity?.Name ?? pid;
-        return new Applicant(pid, name, subject, ActingFor.JuristicId(user), ActingFor.CompanyName(user));
+        return new Applicant(pid, name, subject, ActingFor.JuristicId(user), ActingFor.CompanyName(user)) { Email = user.FindFirst(Claims.Email)?.Value };
     }
 
     /// <summary>Whether this person may see and change <paramref name="application"/>: their own, or their company's while acting for it.</summary>

@@ -12,7 +12,7 @@ namespace OneStop.Licensing.Applications;
 internal sealed record ApplicationView(
     Guid Id, string Number, string BusinessType, string Status, string Channel, string ApplicantName, string? JuristicId, string? CompanyName,
     string Province, string? District, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<string> Prefilled, IReadOnlyList<string> AvoidedCopies,
-    IReadOnlyList<string>? Editable, IReadOnlyList<DocumentView> Documents, IReadOnlyList<LicenceView> Licences, IReadOnlyList<EventView> History,
+    IReadOnlyList<string>? Editable, IReadOnlyList<QuestionView> Questions, IReadOnlyList<DocumentNeedView> DocumentsNeeded, IReadOnlyList<DocumentView> Documents, IReadOnlyList<LicenceView> Licences, IReadOnlyList<EventView> History,
     DateTime CreatedAt, DateTime? SubmittedAt, int Version);
 
 /// <summary>One licence: where it stands, who holds it now, when it is due.</summary>
@@ -23,6 +23,12 @@ internal sealed record LicenceView(
 
 /// <summary>An office working on a licence now.</summary>
 internal sealed record HolderView(string AgencyCode, string OfficeCode, string OfficeNameTh, string OfficeNameEn, string Role, string Status);
+
+/// <summary>A question of the application (each asked once across its licences).</summary>
+internal sealed record QuestionView(string Key, string LabelTh, string LabelEn, string Kind, bool Required, IReadOnlyList<string> Choices);
+
+/// <summary>A document the application needs: uploaded, or not needed because a registry answered (<see cref="Avoided"/>).</summary>
+internal sealed record DocumentNeedView(string Key, string NameTh, string NameEn, bool Required, string? HeldBy, bool Avoided, bool Uploaded);
 
 internal sealed record DocumentView(string Key, string FileName, string ContentType, long Size, DateTime UploadedAt);
 
@@ -81,10 +87,14 @@ internal sealed class ApplicationQueries(LicensingDbContext db, ILicenceTerms ca
         var history = await db.Events.AsNoTracking().Where(e => e.ApplicationId == application.Id).OrderBy(e => e.Id)
             .Select(e => new EventView(e.At, e.Kind.ToString(), e.LicenceCode, e.AgencyCode, e.Actor, e.Note)).ToListAsync(ct);
         history = history.ConvertAll(e => e with { Kind = Kebab(e.Kind) });
+        var terms = application.Licences.Select(l => catalogue.Find(l.LicenceCode)).OfType<LicenceTerms>().ToList();
+        var questions = AnswerRules.UnionOf(terms).Select(f => new QuestionView(f.Key, f.LabelTh, f.LabelEn, Kebab(f.Kind.ToString()), f.Required, f.Choices)).ToList();
+        var needed = AnswerRules.DocumentsOf(terms).Select(d => new DocumentNeedView(d.Key, d.NameTh, d.NameEn, d.Required, d.HeldBy,
+            application.AvoidedCopies.Contains(d.Key), documents.Any(u => u.Key == d.Key))).ToList();
         var licences = new List<LicenceView>();
         foreach (var licence in application.Licences.OrderBy(l => l.LicenceCode, StringComparer.Ordinal))
         {
-            var terms = catalogue.Find(licence.LicenceCode);
+            var licenceTerms = terms.Find(t => t.Code == licence.LicenceCode);
             var agency = await agencies.FindAgencyAsync(licence.AgencyCode, ct);
             var holders = new List<HolderView>();
             foreach (var task in licence.Tasks.Where(t => t.Status is ReviewTaskStatus.Open or ReviewTaskStatus.Claimed or ReviewTaskStatus.SentBack).OrderBy(t => t.Stage))
@@ -93,7 +103,7 @@ internal sealed class ApplicationQueries(LicensingDbContext db, ILicenceTerms ca
                 holders.Add(new HolderView(task.AgencyCode, task.OfficeCode, office?.NameTh ?? task.OfficeCode, office?.NameEn ?? task.OfficeCode, task.Role, Kebab(task.Status.ToString())));
             }
 
-            licences.Add(new LicenceView(licence.LicenceCode, terms?.NameTh ?? licence.LicenceCode, terms?.NameEn ?? licence.LicenceCode, licence.AgencyCode,
+            licences.Add(new LicenceView(licence.LicenceCode, licenceTerms?.NameTh ?? licence.LicenceCode, licenceTerms?.NameEn ?? licence.LicenceCode, licence.AgencyCode,
                 agency?.NameTh ?? licence.AgencyCode, agency?.NameEn ?? licence.AgencyCode, Kebab(licence.Status.ToString()), holders,
                 licence.FeeSatang, licence.SlaDays, licence.DueOn, licence.IsOverdue(today), licence.StoppedWorkingDays, licence.Marked, licence.Reason));
         }
@@ -101,7 +111,7 @@ internal sealed class ApplicationQueries(LicensingDbContext db, ILicenceTerms ca
         return new ApplicationView(application.Id, application.Number, application.BusinessTypeCode, Kebab(application.Status.ToString()), Kebab(application.Channel.ToString()),
             application.ApplicantName, application.JuristicId, application.CompanyName, application.ProvinceCode, application.DistrictCode,
             application.Answers, application.Prefilled, application.AvoidedCopies, application.EditableFields()?.Order(StringComparer.Ordinal).ToList(),
-            documents, licences, history, application.CreatedAt, application.SubmittedAt, application.Version);
+            questions, needed, documents, licences, history, application.CreatedAt, application.SubmittedAt, application.Version);
     }
 
     private static string Kebab(string name) => WireNames.Kebab(name);

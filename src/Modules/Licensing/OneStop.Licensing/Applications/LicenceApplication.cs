@@ -1,16 +1,8 @@
+using OneStop.Licensing.Contracts;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Workflow;
 
 namespace OneStop.Licensing.Applications;
-
-/// <summary>How an application reached the platform; the catalogue may give online applications shorter days and lower fees.</summary>
-internal enum Channel
-{
-    Online,
-
-    /// <summary>Filed by counter staff for a walk-in applicant.</summary>
-    Counter,
-}
 
 internal enum ApplicationStatus
 {
@@ -55,6 +47,14 @@ internal sealed class LicenceApplication
     public required string ApplicantCitizenId { get; init; }
 
     public required string ApplicantName { get; set; }
+
+    /// <summary>The applicant's Digital ID account, which receives the notifications (none for a walk-in filed at a counter).</summary>
+    public string? ApplicantSubject { get; init; }
+
+    public string? ApplicantEmail { get; init; }
+
+    /// <summary>The language the applicant used, <c>th</c> or <c>en</c>: notifications are written in it.</summary>
+    public string Language { get; init; } = "th";
 
     /// <summary>The company applied for, when the applicant acts for one.</summary>
     public string? JuristicId { get; init; }

@@ -1,3 +1,4 @@
+using OneStop.Licensing.Contracts;
 using System.Globalization;
 
 namespace OneStop.Licensing.Applications;

@@ -40,8 +40,13 @@ internal sealed class ReviewEvents
                     break;
                 case LicenceStatus.Rejected:
                     application.Record(ApplicationEventKind.LicenceRejected, now, null, licence.LicenceCode, licence.AgencyCode, licence.Reason);
+                    db.AddIntegrationEvent(new LicenceRejected(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode, licence.Reason), clock);
                     break;
-                case LicenceStatus.Draft or LicenceStatus.InReview or LicenceStatus.WaitingForApplicant:
+                case LicenceStatus.WaitingForApplicant:
+                    db.AddIntegrationEvent(new LicenceSentBack(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode, licence.Marked,
+                        licence.Tasks.Where(t => t.Status == ReviewTaskStatus.SentBack).Select(t => t.Reason).FirstOrDefault(r => r is not null)), clock);
+                    break;
+                case LicenceStatus.Draft or LicenceStatus.InReview:
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown licence status {licence.Status}.");

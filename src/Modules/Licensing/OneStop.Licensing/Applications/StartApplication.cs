@@ -1,4 +1,5 @@
 using OneStop.Agencies.Contracts;
+using OneStop.Licensing.Contracts;
 using OneStop.Licensing.Data;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Data;
@@ -62,6 +63,9 @@ internal static class StartApplication
                 Channel = counter is null ? Channel.Online : Channel.Counter,
                 ApplicantCitizenId = applicant.CitizenId,
                 ApplicantName = applicant.Name,
+                ApplicantSubject = counter is null ? applicant.Subject : null,
+                ApplicantEmail = counter is null ? applicant.Email : null,
+                Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "th",
                 JuristicId = applicant.JuristicId,
                 CompanyName = applicant.CompanyName,
                 ProvinceCode = province,

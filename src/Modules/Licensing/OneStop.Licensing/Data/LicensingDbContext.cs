@@ -96,6 +96,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Licenc
         builder.Property(a => a.ProvinceCode).HasMaxLength(2);
         builder.Property(a => a.DistrictCode).HasMaxLength(4);
         builder.Property(a => a.CreatedBy).HasMaxLength(100);
+        builder.Property(a => a.ApplicantSubject).HasMaxLength(100);
+        builder.Property(a => a.ApplicantEmail).HasMaxLength(254);
+        builder.Property(a => a.Language).HasMaxLength(2);
         builder.Property(a => a.CounterOfficeCode).HasMaxLength(40);
         builder.Property(a => a.IdentityCheck).HasMaxLength(300);
         builder.Property(a => a.Version).IsConcurrencyToken();

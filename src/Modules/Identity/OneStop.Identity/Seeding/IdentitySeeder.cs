@@ -25,6 +25,15 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
         ("admin.customs@demo.onestop.test", "03005000", "ผู้ดูแล กรมศุลกากร"),
     ];
 
+    /// <summary>Officers who review demo licence applications, and counter staff who file them for walk-ins.</summary>
+    public static readonly (string Email, string Agency, string? Office, string Name, string[] Roles)[] DemoLicensingOfficers =
+    [
+        ("reviewer.bma@demo.onestop.test", "22000000", null, "ผู้ตรวจ กรุงเทพมหานคร", ["reviewer", "officer", "approver"]),
+        ("counter.bma@demo.onestop.test", "22000000", "22000000-1001", "เคาน์เตอร์ เขตพระนคร", ["counter-staff"]),
+        ("reviewer.excise@demo.onestop.test", "03006000", null, "ผู้ตรวจ กรมสรรพสามิต", ["reviewer", "approver", "agency-admin"]),
+        ("reviewer.cmcity@demo.onestop.test", "LG500002", null, "ผู้ตรวจ เทศบาลนครเชียงใหม่", ["reviewer", "officer", "approver"]),
+    ];
+
     public const string DemoAgency = "demo-agency";
     public const string DemoAgencySecret = "demo-agency-secret";
     public const string DemoPortal = "demo-portal";
@@ -126,25 +135,12 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
 
         foreach (var (email, agency, name) in DemoAdministrators)
         {
-            if (await users.FindByEmailAsync(email) is not null)
-            {
-                continue;
-            }
+            await AddDemoOfficerAsync(email, agency, null, name, [Agencies.Contracts.OfficerRoleCodes.AgencyAdmin, Agencies.Contracts.OfficerRoleCodes.Officer]);
+        }
 
-            var parts = name.Split(' ', 2);
-            var admin = new Account
-            {
-                UserName = email, Email = email, EmailConfirmed = true, Kind = AccountKind.Officer, AgencyCode = agency,
-                GivenName = parts[0], FamilyName = parts[1], CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            var created = await users.CreateAsync(admin, DemoAccounts.Password);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException("Demo administrator not created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
-            }
-
-            await users.AddClaimsAsync(admin, [new System.Security.Claims.Claim(OfficerAccounts.RoleClaim, Agencies.Contracts.OfficerRoleCodes.AgencyAdmin),
-                new System.Security.Claims.Claim(OfficerAccounts.RoleClaim, Agencies.Contracts.OfficerRoleCodes.Officer)]);
+        foreach (var (email, agency, office, name, roles) in DemoLicensingOfficers)
+        {
+            await AddDemoOfficerAsync(email, agency, office, name, roles);
         }
 
         if (await users.FindByEmailAsync(DemoPlatformAdmin) is null)
@@ -162,6 +158,28 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
 
             await PlatformRoles.GrantAsync(users, operatorAccount, Roles.Admin);
         }
+    }
+
+    private async Task AddDemoOfficerAsync(string email, string agency, string? office, string name, string[] roles)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var parts = name.Split(' ', 2);
+        var officer = new Account
+        {
+            UserName = email, Email = email, EmailConfirmed = true, Kind = AccountKind.Officer, AgencyCode = agency, OfficeCode = office,
+            GivenName = parts[0], FamilyName = parts[1], CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(officer, DemoAccounts.Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Demo officer not created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddClaimsAsync(officer, roles.Select(r => new System.Security.Claims.Claim(OfficerAccounts.RoleClaim, r)));
     }
 }
 

@@ -78,7 +78,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public HttpClient CreateClientAsCitizen(string citizenId, string juristicId, string companyName = "บริษัท ทดสอบ จำกัด")
     {
         var client = CreateClientAsCitizen(citizenId);
-        client.DefaultRequestHeaders.Add(TestAuthHandler.ActForHeader, $"{juristicId}|{companyName}");
+        client.DefaultRequestHeaders.Add(TestAuthHandler.ActForHeader, $"{juristicId}|{Uri.EscapeDataString(companyName)}");
         return client;
     }
 
@@ -293,7 +293,7 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         if (Request.Headers.TryGetValue(ActForHeader, out var actFor) && actFor.ToString().Split('|', 2) is [var juristicId, var companyName])
         {
             claims.Add(new Claim(PlatformClient.CompaniesClaim, System.Text.Json.JsonSerializer.Serialize(
-                new Dictionary<string, object> { [juristicId] = new { name = companyName, role = "director" } })));
+                new Dictionary<string, object> { [juristicId] = new { name = Uri.UnescapeDataString(companyName), role = "director" } })));
             claims.Add(new Claim(PlatformClient.ActForClaim, juristicId));
         }
 

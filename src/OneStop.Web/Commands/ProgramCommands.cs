@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using OneStop.Exchange.Contracts;
+using OneStop.SharedKernel.Hosting;
 using OneStop.SyntheticData;
 
 namespace OneStop.Web.Commands;
@@ -14,7 +15,7 @@ namespace OneStop.Web.Commands;
 /// </summary>
 internal static class ProgramCommands
 {
-    private static readonly string[] Names = ["seed", "exchange", "identity"];
+    private static readonly string[] Names = ["seed", "exchange", "identity", "licensing"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -30,6 +31,7 @@ internal static class ProgramCommands
                 "exchange" when args is [_, "export-witness", "--out", var file] => await ExportWitnessAsync(services, file),
                 "exchange" when args is [_, "archive-log", ..] => await ArchiveLogAsync(services, args.AsSpan(2).ToArray()),
                 "identity" => await Identity.IdentityModule.RunCommandAsync(services, args[1..], Console.Out, Console.Error),
+                "licensing" => await LicensingAsync(services, args[1..]),
                 _ => throw new CommandLineException($"Unknown command: {string.Join(' ', args)}."),
             };
         }
@@ -59,6 +61,13 @@ internal static class ProgramCommands
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {options.Seed}: {data.Citizens.Count} citizens, {data.Companies.Count} companies written to {Path.GetFullPath(options.Out)} and stored by {sinks.Count} module(s) in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s"));
         return 0;
+    }
+
+    /// <summary>Licensing's commands route reviews through the agency directory: its reference data is seeded first, as at start-up.</summary>
+    private static async Task<int> LicensingAsync(IServiceProvider services, string[] args)
+    {
+        await services.SeedModulesAsync(services.GetRequiredService<IConfiguration>());
+        return await Licensing.LicensingModule.RunCommandAsync(services, args, Console.Out, Console.Error);
     }
 
     /// <summary>

@@ -27,7 +27,11 @@ public static class NotificationsModule
         services.AddIntegrationEventHandler<NotificationEmailQueued, SendNotificationEmail>();
         services.AddAuthorizationBuilder()
             .AddPolicy(NotificationsPolicies.Person, p => p.RequireAuthenticatedUser().RequireClaim(Claims.Subject));
-        services.AddNavigationItem(new NavigationItem("/Notifications", "การแจ้งเตือน", "Notifications", Order: 90));
+        services.AddNavigationItem(new NavigationItem("/Notifications", "การแจ้งเตือน", "Notifications", Order: 90)
+        {
+            ShownTo = user => user.Identity?.IsAuthenticated == true,
+        });
+        services.AddNavigationBadge<Inbox.UnreadBadge>();
         return builder;
     }
 

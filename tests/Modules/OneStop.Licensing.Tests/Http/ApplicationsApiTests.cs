@@ -12,6 +12,7 @@ public sealed class ApplicationsApiTests(LicensingAppFactory factory) : IClassFi
 
     private static readonly string[] VatOnly = ["vat"];
     private static readonly string[] SeatsAndPlan = ["seats", "floor_plan"];
+    private static readonly string[] AreaAndSeats = ["floor_area", "seats"];
 
     private static readonly byte[] Pdf = "%PDF-1.4\n%test floor plan\n"u8.ToArray();
 
@@ -359,6 +360,95 @@ public sealed class ApplicationsApiTests(LicensingAppFactory factory) : IClassFi
         var subjects = (await inbox.JsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("subject").GetString()!).ToList();
         Assert.Single(subjects, s => s == $"ได้รับคำขอ {number} แล้ว");
         Assert.Single(subjects, s => s == $"คำขอ {number}: กรุณาแก้ไข ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร");
+    }
+
+    [Fact]
+    public async Task ACorrection_RecomputesTheFee_AndTellsAnAgencyThatAlreadyDecided_ThatAnAnswerItUsedChanged()
+    {
+        using var client = Director();
+        var id = await ReadyAsync(client, "food-premises", "liquor");
+        var number = (await SubmitAsync(client, id)).GetProperty("number").GetString()!;
+        using var excise = factory.CreateClientAsOfficer(LicensingAppFactory.Excise, null, OfficerRoleCodes.Reviewer, OfficerRoleCodes.Approver);
+        foreach (var _ in new[] { "reviewer", "approver" })
+        {
+            var step = await TaskOfAsync(excise, number);
+            using var approved = await DecideAsync(excise, step, new { outcome = "approve", version = step.GetProperty("version").GetInt32() });
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        using var reviewer = BangkokReviewer();
+        var food = await TaskOfAsync(reviewer, number);
+        using var sent = await DecideAsync(reviewer, food, new { outcome = "send-back", reason = "พื้นที่และที่นั่งไม่ตรงกับแบบแปลน", marked = AreaAndSeats, version = food.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        using var corrected = await client.PutAsJsonAsync(Url($"/api/licensing/applications/{id}/answers"), new { answers = new { floor_area = "250", seats = "60" } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        using var resubmit = await client.PostAsync(Url($"/api/licensing/applications/{id}/resubmit"), null, Ct);
+        var back = await resubmit.JsonAsync();
+
+        var licences = back.GetProperty("licences").EnumerateArray().ToDictionary(l => l.GetProperty("code").GetString()!);
+        Assert.Equal(500_00, licences["food-premises"].GetProperty("feeSatang").GetInt64());
+        Assert.Equal("approved", licences["liquor"].GetProperty("status").GetString());
+        var told = Assert.Single(back.GetProperty("history").EnumerateArray(), e => e.GetProperty("kind").GetString() == "answer-changed");
+        Assert.Equal("liquor", told.GetProperty("licenceCode").GetString());
+        Assert.Equal("seats", told.GetProperty("note").GetString()); // the floor area is the food permit's alone
+    }
+
+    [Fact]
+    public async Task AReviewer_SeesOnlyTheirLicencesPartOfTheApplication_AndOnlyInTheStepsRole()
+    {
+        using var client = Director();
+        var id = await ReadyAsync(client, "food-premises", "liquor");
+        var number = (await SubmitAsync(client, id)).GetProperty("number").GetString()!;
+        using var excise = factory.CreateClientAsOfficer(LicensingAppFactory.Excise, null, OfficerRoleCodes.Reviewer);
+        var task = await TaskOfAsync(excise, number);
+
+        using var opened = await excise.GetAsync(Url($"/api/licensing/tasks/{task.GetProperty("id").GetString()}"), Ct);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var application = (await opened.JsonAsync()).GetProperty("application");
+        Assert.Equal(["liquor"], application.GetProperty("licences").EnumerateArray().Select(l => l.GetProperty("code").GetString()));
+        var answers = application.GetProperty("answers");
+        Assert.Equal("yes", answers.GetProperty("sells_alcohol").GetString());
+        Assert.False(answers.TryGetProperty("floor_area", out _), "The food permit's floor area is not the Excise Department's business.");
+        Assert.DoesNotContain(application.GetProperty("questions").EnumerateArray(), q => q.GetProperty("key").GetString() == "floor_area");
+        Assert.DoesNotContain(application.GetProperty("documents").EnumerateArray(), d => d.GetProperty("key").GetString() == "floor_plan");
+
+        using var approverOnly = factory.CreateClientAsOfficer(LicensingAppFactory.Excise, null, OfficerRoleCodes.Approver);
+        using var refused = await approverOnly.GetAsync(Url($"/api/licensing/tasks/{task.GetProperty("id").GetString()}"), Ct);
+        await AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task UploadedDocuments_AreReadByTheApplicant_AndByTheReviewerOfALicenceThatAsksForThem_WithTheReadRecorded()
+    {
+        using var client = Director();
+        var id = await ReadyAsync(client, "food-premises", "liquor");
+        using var mine = await client.GetAsync(Url($"/api/licensing/applications/{id}/documents/floor_plan"), Ct);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal("application/pdf", mine.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Pdf, await mine.Content.ReadAsByteArrayAsync(Ct));
+        using var missing = await client.GetAsync(Url($"/api/licensing/applications/{id}/documents/nothing"), Ct);
+        await AssertProblemAsync(missing, HttpStatusCode.NotFound);
+        using var stranger = factory.CreateClientAsCitizen("1999900000021");
+        using var notTheirs = await stranger.GetAsync(Url($"/api/licensing/applications/{id}/documents/floor_plan"), Ct);
+        await AssertProblemAsync(notTheirs, HttpStatusCode.NotFound);
+
+        var number = (await SubmitAsync(client, id)).GetProperty("number").GetString()!;
+        using var reviewer = BangkokReviewer();
+        var task = await TaskOfAsync(reviewer, number);
+        using var plan = await reviewer.GetAsync(Url($"/api/licensing/tasks/{task.GetProperty("id").GetString()}/documents/floor_plan"), Ct);
+        Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+        Assert.Equal(Pdf, await plan.Content.ReadAsByteArrayAsync(Ct));
+
+        using var excise = factory.CreateClientAsOfficer(LicensingAppFactory.Excise, null, OfficerRoleCodes.Reviewer);
+        var liquor = await TaskOfAsync(excise, number);
+        using var notTheirLicence = await excise.GetAsync(Url($"/api/licensing/tasks/{liquor.GetProperty("id").GetString()}/documents/floor_plan"), Ct);
+        await AssertProblemAsync(notTheirLicence, HttpStatusCode.NotFound);
+
+        using var read = await client.GetAsync(Url($"/api/licensing/applications/{id}"), Ct);
+        var viewed = (await read.JsonAsync()).GetProperty("history").EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "viewed");
+        Assert.Equal("floor_plan", viewed.GetProperty("note").GetString());
+        Assert.Equal(LicensingAppFactory.Bma, viewed.GetProperty("agencyCode").GetString());
     }
 
     [Fact]

@@ -11,8 +11,8 @@ namespace OneStop.Licensing.Tests.Http;
 
 /// <summary>
 /// The app with a small catalogue whose workflows the tests control: a food-premises permit from the local
-/// government (one reviewer), a liquor licence from the Excise Department (reviewer, then approver), and
-/// VAT registration that approves itself.
+/// government (one reviewer), a liquor licence from the Excise Department (reviewer, then approver),
+/// VAT registration that approves itself, and a signboard permit whose questions make the pages of questions longer than one.
 /// </summary>
 public class LicensingAppFactory : AppFactory
 {
@@ -56,6 +56,12 @@ internal sealed class TestCatalogue : ILicenceTerms
             [new StepTerms(1, LicensingAppFactory.Excise, "reviewer", false), new StepTerms(2, LicensingAppFactory.Excise, "approver", false)]),
         ["vat"] = new("vat", "ภาษีมูลค่าเพิ่ม", "VAT registration", LicensingAppFactory.Revenue,
             [CompanyName], [], [new StepTerms(1, LicensingAppFactory.Revenue, "officer", true)]),
+        ["signboard"] = new("signboard", "ใบอนุญาตติดตั้งป้าย", "Signboard permit", "21043000",
+            [CompanyName, new FieldTerms("sign_area", "ขนาดป้าย (ตร.ม.)", "Sign area (m²)", FieldKind.Number, true, []),
+                new FieldTerms("sign_text", "ข้อความบนป้าย", "Wording of the sign", FieldKind.Text, false, []),
+                new FieldTerms("put_up_on", "วันที่ติดตั้ง", "Date put up", FieldKind.Date, true, []),
+                new FieldTerms("lit", "มีไฟส่องสว่าง", "Lit at night", FieldKind.YesNo, true, [])],
+            [], [new StepTerms(1, "21043000", "reviewer", false)]),
     };
 
     public bool IsBusinessType(string code) => code == "restaurant";
@@ -65,6 +71,8 @@ internal sealed class TestCatalogue : ILicenceTerms
     public (long FeeSatang, int SlaDays) Charge(string licenceCode, Channel channel, IReadOnlyDictionary<string, string> answers)
         => licenceCode switch
         {
+            // Premises over 200 m² pay more, so that a corrected floor area changes the fee.
+            "food-premises" when decimal.TryParse(answers.GetValueOrDefault("floor_area"), out var area) && area > 200 => (500_00, channel == Channel.Online ? 10 : 15),
             "food-premises" => (channel == Channel.Online ? 180_00 : 200_00, channel == Channel.Online ? 10 : 15),
             "liquor" => (1_100_00, 15),
             _ => (0, 1),

@@ -74,7 +74,7 @@ public sealed class LicensingPagesTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("เพราะคุณขายเครื่องดื่มแอลกอฮอล์", html, StringComparison.Ordinal);
         Assert.Contains("ใบอนุญาตขายสุรา", html, StringComparison.Ordinal);
         Assert.Contains("ค่าธรรมเนียมรวมเมื่อยื่นออนไลน์", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/Licensing/Apply/restaurant\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Licensing/Apply/restaurant?licences=", html, StringComparison.Ordinal);
     }
 
     [Fact]

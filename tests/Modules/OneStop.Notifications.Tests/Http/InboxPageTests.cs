@@ -26,6 +26,23 @@ public sealed partial class InboxPageTests(NotificationsAppFactory app) : IClass
     }
 
     [Fact]
+    public async Task EveryPage_ShowsTheSignedInPersonsUnreadCount_BesideNotifications()
+    {
+        var me = Guid.NewGuid().ToString();
+        await app.NotifyAsync(new(me), "badge-1", TestTemplates.Values("LC-B1"));
+        await app.NotifyAsync(new(me), "badge-2", TestTemplates.Values("LC-B2"));
+        await app.NotifyAsync(new(Guid.NewGuid().ToString()), "badge-other", TestTemplates.Values("LC-B3"));
+        using var client = app.CreateClientAsPerson(me);
+
+        var html = await client.GetStringAsync(new Uri("/Agencies", UriKind.Relative), Ct);
+
+        Assert.Contains("การแจ้งเตือน <span class=\"count\">2<span class=\"visually-hidden\"> ยังไม่อ่าน</span></span>", html, StringComparison.Ordinal);
+
+        using var anonymous = app.CreateClient();
+        Assert.DoesNotContain("href=\"/Notifications\"", await anonymous.GetStringAsync(new Uri("/Agencies", UriKind.Relative), Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inbox_MarkAsReadForm_MarksItAndReturnsToTheMessage()
     {
         var me = Guid.NewGuid().ToString();

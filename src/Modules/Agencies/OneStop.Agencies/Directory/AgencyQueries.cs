@@ -109,6 +109,7 @@ internal sealed class AgencyDirectory(AgenciesDbContext db) : IAgencyDirectory
 
         var offices = await db.Offices.AsNoTracking()
             .Where(o => o.AgencyCode == agency && (o.Level == OfficeLevel.Headquarters || o.ProvinceCode == provinceCode))
+            .OrderBy(o => o.Code)
             .Select(o => new { o.Level, o.DistrictCode, Summary = new OfficeSummary(o.Code, o.AgencyCode, o.NameTh, o.NameEn, o.ProvinceCode, o.DistrictCode) })
             .ToListAsync(cancellationToken);
         return (offices.FirstOrDefault(o => o.Level == OfficeLevel.District && o.DistrictCode == districtCode && districtCode is not null)

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using OneStop.Exchange.Contracts;
+using OneStop.SharedKernel.Geography;
 
 namespace OneStop.Identity.Accounts;
 
@@ -18,17 +19,7 @@ internal sealed class RegistryClient(IHttpClientFactory clients)
         string CitizenId, string TitleTh, string GivenNameTh, string FamilyNameTh, string GivenNameEn, string FamilyNameEn,
         string Gender, DateOnly BirthDate, string Status, House House);
 
-    public sealed record House(Address Address);
-
-    public sealed record Address(string HouseNo, int? Moo, string? Soi, string? Road, string SubdistrictTh, string DistrictTh, string ProvinceTh, string ProvinceEn, string Postcode)
-    {
-        public string Formatted()
-            => string.Join(' ', new[]
-            {
-                HouseNo, Moo is { } moo ? $"หมู่ {moo}" : null, Soi is { Length: > 0 } ? $"ซอย{Soi}" : null, Road is { Length: > 0 } ? $"ถนน{Road}" : null,
-                $"ตำบล/แขวง{SubdistrictTh}", $"อำเภอ/เขต{DistrictTh}", $"จังหวัด{ProvinceTh}", Postcode,
-            }.Where(p => p is not null));
-    }
+    public sealed record House(ThaiAddress Address);
 
     /// <summary>The parts of the juristic-person record that decide who may act for the company.</summary>
     public sealed record Company(string JuristicId, string NameTh, string NameEn, string Status, IReadOnlyList<Director> Directors);

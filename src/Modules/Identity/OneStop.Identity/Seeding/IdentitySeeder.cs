@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Identity.Accounts;
 using OneStop.Identity.Server;
+using OneStop.SharedKernel.Geography;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SyntheticData;
 using OpenIddict.Abstractions;
@@ -207,7 +208,7 @@ internal sealed class DemoAccounts(UserManager<Account> users, TimeProvider cloc
             }
 
             var a = citizen.Address;
-            var address = new RegistryClient.Address(a.HouseNo, a.Moo, a.Soi, a.Road, a.SubdistrictTh, a.DistrictTh, a.ProvinceTh, a.ProvinceEn, a.Postcode);
+            var address = new ThaiAddress(a.HouseNo, a.Moo, a.Soi, a.Road, a.SubdistrictTh, a.DistrictTh, a.ProvinceTh, a.Postcode) { ProvinceEn = a.ProvinceEn };
             var account = new Account
             {
                 UserName = EmailOf(i), Email = EmailOf(i), EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime,

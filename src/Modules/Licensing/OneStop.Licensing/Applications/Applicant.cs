@@ -37,7 +37,9 @@ internal sealed record Applicant(string CitizenId, string Name, string Subject, 
 
     /// <summary>Whether this person may see and change <paramref name="application"/>: their own, or their company's while acting for it.</summary>
     public bool Owns(LicenceApplication application)
-        => CounterOfficeCode is { } office ? application.Channel == Channel.Counter && application.CounterOfficeCode == office
+        => CounterOfficeCode is { } office
+            ? application.Channel == Channel.Counter && application.CounterOfficeCode == office
+                && application.Status is ApplicationStatus.Draft or ApplicationStatus.ActionRequired // the counter serves the walk-in while they are there
         : application.JuristicId is { } company ? company == JuristicId : application.ApplicantCitizenId == CitizenId;
 }
 

@@ -32,7 +32,7 @@ internal static class LicensingTemplates
 /// <summary>
 /// Tells the applicant of each change, from licensing's own outbox events: a notification cannot join the
 /// change's transaction, so it follows it, and the message id as dedupe key makes a redelivery harmless.
-/// Walk-ins filed at a counter have no account to notify; they hear from the counter.
+/// Walk-ins filed at a counter have no account: they are told by e-mail when they gave an address.
 /// </summary>
 internal sealed class ApplicantNotifications(LicensingDbContext db, ILicenceTerms catalogue, INotifier notifier, PublicOrigin origin) :
     IIntegrationEventHandler<ApplicationSubmitted>, IIntegrationEventHandler<LicenceSentBack>,
@@ -54,10 +54,13 @@ internal sealed class ApplicantNotifications(LicensingDbContext db, ILicenceTerm
     {
         var application = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId)
             .Select(a => new { a.Number, a.ApplicantSubject, a.ApplicantEmail, a.Language }).SingleOrDefaultAsync(ct);
-        if (application?.ApplicantSubject is not { } subject)
+        // A walk-in filed at a counter has no account yet: they are told by e-mail when they gave an address.
+        if (application is null || (application.ApplicantSubject is null && application.ApplicantEmail is null))
         {
             return;
         }
+
+        var subject = application.ApplicantSubject ?? $"walk-in:{application.Number}";
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["number"] = application.Number, ["link"] = origin.Link($"/Licensing/Applications/{applicationId}") };
         if (licenceCode is not null)

@@ -3,14 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Agencies.Contracts;
 using OneStop.Licensing.Data;
 using OneStop.SharedKernel;
-using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Http;
-using OneStop.SharedKernel.Identifiers;
 
 namespace OneStop.Licensing.Applications;
 
@@ -34,6 +31,9 @@ internal static class ApplicationEndpoints
         mine.MapPut("/{id:guid}/documents/{key}", UploadAsync).WithName("Licensing_Applications_Upload")
             .WithSummary("Upload a document the registries do not hold (multipart field 'file'; PDF, JPEG or PNG, at most 10 MB)")
             .DisableAntiforgery();
+        mine.MapGet("/{id:guid}/documents/{key}", (Guid id, string key, ClaimsPrincipal user, ReadDocument.Handler handler, CancellationToken ct)
+                => FileOrProblemAsync(handler.ForApplicantAsync(Applicant.Of(user)!, id, key, ct)))
+            .WithName("Licensing_Applications_Document").WithSummary("Download a document I uploaded");
         mine.MapPost("/{id:guid}/submit", SubmitAsync).WithName("Licensing_Applications_Submit")
             .WithSummary("Declare the answers true and submit; submitting again changes nothing");
         mine.MapPost("/{id:guid}/resubmit", ResubmitAsync).WithName("Licensing_Applications_Resubmit")
@@ -52,9 +52,12 @@ internal static class ApplicationEndpoints
             .WithSummary("My office's queue: open and claimed tasks, soonest due first (mine=true: only those I took)");
         tasks.MapGet("/{id:guid}", TaskAsync).WithName("Licensing_Tasks_Get")
             .WithSummary("A task with its application (the read is recorded in the application's history)");
-        tasks.MapPost("/{id:guid}/claim", (Guid id, ClaimsPrincipal user, ClaimTask.Handler handler, CancellationToken ct) => ClaimAsync(id, false, user, handler, ct))
+        tasks.MapGet("/{id:guid}/documents/{key}", (Guid id, string key, ClaimsPrincipal user, ReadDocument.Handler handler, CancellationToken ct)
+                => FileOrProblemAsync(handler.ForReviewerAsync(Officer.Of(user)!, NameOf(user), id, key, ct)))
+            .WithName("Licensing_Tasks_Document").WithSummary("Download a document of the task's licence (the read is recorded in the application's history)");
+        tasks.MapPost("/{id:guid}/claim", (Guid id, ClaimsPrincipal user, ClaimTask.Handler handler, ApplicationQueries queries, CancellationToken ct) => ClaimAsync(id, false, user, handler, queries, ct))
             .WithName("Licensing_Tasks_Claim").WithSummary("Take a task from the queue");
-        tasks.MapPost("/{id:guid}/release", (Guid id, ClaimsPrincipal user, ClaimTask.Handler handler, CancellationToken ct) => ClaimAsync(id, true, user, handler, ct))
+        tasks.MapPost("/{id:guid}/release", (Guid id, ClaimsPrincipal user, ClaimTask.Handler handler, ApplicationQueries queries, CancellationToken ct) => ClaimAsync(id, true, user, handler, queries, ct))
             .WithName("Licensing_Tasks_Release").WithSummary("Give a task back to the queue");
         tasks.MapPost("/{id:guid}/decision", DecideAsync).WithName("Licensing_Tasks_Decide")
             .WithSummary("Approve, send back (marking fields and documents) or reject (with a reason); give the task version you saw");
@@ -112,48 +115,19 @@ internal static class ApplicationEndpoints
         Guid id, ClaimsPrincipal user, ResubmitApplication.Handler handler, ApplicationQueries queries, CancellationToken ct)
         => await ViewOrProblemAsync(await handler.HandleAsync(Applicant.Of(user)!, id, ct), queries, ct);
 
-    /// <summary>What counter staff record for a walk-in: who they are (checked against their ID card) and their consent.</summary>
-    public sealed record CounterRequest(
-        string? CitizenId, string? Name, string? JuristicId, string? CompanyName, string? IdentityCheck, bool Consent,
-        string? BusinessType, IReadOnlyList<string>? Licences, string? Province, string? District);
-
+    /// <summary>
+    /// What counter staff record for a walk-in: who they are (checked against their ID card), their consent, and
+    /// the company they file for when they are a director who may sign for it (the registry is asked).
+    /// </summary>
     private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> CounterStartAsync(
-        CounterRequest request, ClaimsPrincipal user, StartApplication.Handler handler, ApplicationQueries queries, TimeProvider clock, CancellationToken ct)
+        CounterRequest request, ClaimsPrincipal user, StartAtCounter.Handler handler, ApplicationQueries queries, CancellationToken ct)
     {
         if (CounterStaff.Of(user) is not { } staff)
         {
             return ApiProblems.From(CounterStaff.NotCounterStaff);
         }
 
-        if (!ThaiCitizenId.TryParse(request.CitizenId, out var citizenId))
-        {
-            return ApiProblems.Invalid("citizenId", "The walk-in's 13-digit citizen ID, as on their card.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 300)
-        {
-            return ApiProblems.Invalid("name", "The walk-in's name as on their card.");
-        }
-
-        if (request.JuristicId is { Length: > 0 } && !JuristicPersonId.TryParse(request.JuristicId, out _))
-        {
-            return ApiProblems.Invalid("juristicId", "The company's 13-digit juristic ID.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.IdentityCheck) || request.IdentityCheck.Length > 300)
-        {
-            return ApiProblems.Invalid("identityCheck", "Say how you checked the walk-in's identity (e.g. ID card read by chip).");
-        }
-
-        if (!request.Consent)
-        {
-            return ApiProblems.Invalid("consent", "The walk-in must agree to the registries being read for this application.");
-        }
-
-        var walkIn = new Applicant(citizenId.Value, request.Name.Trim(), staff.Subject,
-            request.JuristicId is { Length: > 0 } ? request.JuristicId : null, request.CompanyName is { Length: > 0 } c ? c.Trim() : null);
-        var counter = new StartApplication.AtCounter(staff.Subject, staff.OfficeCode, request.IdentityCheck.Trim(), clock.UtcNowAsStored());
-        var result = await handler.HandleAsync(walkIn, new StartApplication.Request(request.BusinessType, request.Licences, request.Province, request.District), counter, ct);
+        var result = await handler.HandleAsync(staff, request, ct);
         return result.IsSuccess
             ? TypedResults.Created($"/api/licensing/applications/{result.Value!.Id}", await queries.ViewAsync(result.Value, ct))
             : ApiProblems.From(result.Error!);
@@ -180,33 +154,16 @@ internal static class ApplicationEndpoints
     private static async Task<Ok<List<TaskView>>> QueueAsync(ClaimsPrincipal user, ApplicationQueries queries, bool? mine, int? page, CancellationToken ct)
         => TypedResults.Ok(await queries.QueueAsync(Officer.Of(user)!, mine == true, SubjectOf(user), page ?? 1, ct));
 
-    /// <summary>A task with the application it belongs to.</summary>
-    internal sealed record TaskDetails(TaskView Task, ApplicationView Application);
-
-    private static async Task<Results<Ok<TaskDetails>, ProblemHttpResult>> TaskAsync(
-        Guid id, ClaimsPrincipal user, LicensingDbContext db, ApplicationQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<OpenTask.Details>, ProblemHttpResult>> TaskAsync(Guid id, ClaimsPrincipal user, OpenTask.Handler handler, CancellationToken ct)
     {
-        var officer = Officer.Of(user)!;
-        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null || !officer.CanSee(task))
-        {
-            return ApiProblems.From(TaskAccess.NotFound(id));
-        }
-
-        var application = await db.Applications.Include(a => a.Licences).ThenInclude(l => l.Tasks).SingleAsync(a => a.Id == task.ApplicationId, ct);
-        db.Events.Add(new ApplicationEvent
-        {
-            ApplicationId = application.Id, At = clock.UtcNowAsStored(), Kind = ApplicationEventKind.Viewed,
-            LicenceCode = task.LicenceCode, AgencyCode = task.AgencyCode, Actor = NameOf(user),
-        });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new TaskDetails(ApplicationQueries.ViewOf(task, queries.Today), await queries.ViewAsync(application, ct)));
+        var result = await handler.HandleAsync(Officer.Of(user)!, NameOf(user), id, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value!) : ApiProblems.From(result.Error!);
     }
 
-    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ClaimAsync(Guid id, bool release, ClaimsPrincipal user, ClaimTask.Handler handler, CancellationToken ct)
+    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ClaimAsync(Guid id, bool release, ClaimsPrincipal user, ClaimTask.Handler handler, ApplicationQueries queries, CancellationToken ct)
     {
         var result = await handler.HandleAsync(Officer.Of(user)!, SubjectOf(user), NameOf(user), id, release, ct);
-        return result.IsSuccess ? TypedResults.Ok(ApplicationQueries.ViewOf(result.Value!, DateOnly.MinValue)) : ApiProblems.From(result.Error!);
+        return result.IsSuccess ? TypedResults.Ok(ApplicationQueries.ViewOf(result.Value!, queries.Today)) : ApiProblems.From(result.Error!);
     }
 
     private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> DecideAsync(
@@ -214,6 +171,12 @@ internal static class ApplicationEndpoints
     {
         var result = await handler.HandleAsync(Officer.Of(user)!, SubjectOf(user), NameOf(user), id, request, ct);
         return result.IsSuccess ? TypedResults.Ok(ApplicationQueries.ViewOf(result.Value!, queries.Today)) : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileOrProblemAsync(Task<Result<ReadDocument.File>> read)
+    {
+        var result = await read;
+        return result.Value is { } file ? TypedResults.File(file.Content, file.ContentType, file.FileName) : ApiProblems.From(result.Error!);
     }
 
     private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ViewOrProblemAsync(Result<LicenceApplication> result, ApplicationQueries queries, CancellationToken ct)

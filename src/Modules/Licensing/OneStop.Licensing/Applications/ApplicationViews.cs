@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Agencies.Contracts;
+using OneStop.Licensing.Contracts;
 using OneStop.Licensing.Data;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Data;
@@ -45,20 +46,30 @@ internal sealed record TaskView(
 internal sealed class ApplicationQueries(LicensingDbContext db, ILicenceTerms catalogue, IAgencyDirectory agencies, TimeProvider clock)
 {
     public const int PageSize = 50;
+    public const int MaxPage = 10_000;
 
     public DateOnly Today => DateOnly.FromDateTime(ThaiDates.ToThaiTime(clock.UtcNowAsStored()));
 
     /// <summary>The person's applications, and their company's while acting for it, newest first.</summary>
-    public Task<List<ApplicationSummary>> MineAsync(Applicant applicant, CancellationToken ct)
+    public async Task<List<ApplicationSummary>> MineAsync(Applicant applicant, CancellationToken ct)
     {
         var mine = applicant.JuristicId is { } company
             ? db.Applications.Where(a => a.JuristicId == company || (a.JuristicId == null && a.ApplicantCitizenId == applicant.CitizenId))
             : db.Applications.Where(a => a.JuristicId == null && a.ApplicantCitizenId == applicant.CitizenId);
-        return mine.OrderByDescending(a => a.CreatedAt).Take(PageSize)
+        return (await mine.OrderByDescending(a => a.CreatedAt).Take(PageSize)
             .Select(a => new ApplicationSummary(a.Id, a.Number, a.BusinessTypeCode, a.Status.ToString(), a.CompanyName, a.Licences.Count,
                 a.Licences.Count(l => l.Status == LicenceStatus.WaitingForApplicant), a.CreatedAt, a.SubmittedAt))
-            .ToListAsync(ct);
+            .ToListAsync(ct)).ConvertAll(a => a with { Status = Kebab(a.Status) });
     }
+
+    /// <summary>The applications a counter office filed that it may still work on (drafts and those sent back), newest first.</summary>
+    public async Task<List<ApplicationSummary>> AtCounterAsync(string officeCode, CancellationToken ct)
+        => (await db.Applications.Where(a => a.Channel == Channel.Counter && a.CounterOfficeCode == officeCode
+                && (a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.ActionRequired))
+            .OrderByDescending(a => a.CreatedAt).Take(PageSize)
+            .Select(a => new ApplicationSummary(a.Id, a.Number, a.BusinessTypeCode, a.Status.ToString(), a.CompanyName ?? a.ApplicantName, a.Licences.Count,
+                a.Licences.Count(l => l.Status == LicenceStatus.WaitingForApplicant), a.CreatedAt, a.SubmittedAt))
+            .ToListAsync(ct)).ConvertAll(a => a with { Status = Kebab(a.Status) });
 
     /// <summary>An office's queue: open and claimed tasks, soonest due first.</summary>
     public async Task<List<TaskView>> QueueAsync(Officer officer, bool mineOnly, string subject, int page, CancellationToken ct)
@@ -70,9 +81,13 @@ internal sealed class ApplicationQueries(LicensingDbContext db, ILicenceTerms ca
             tasks = tasks.Where(t => t.ClaimedBy == subject);
         }
 
-        var rows = await tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Id).Skip(Math.Max(page - 1, 0) * PageSize).Take(PageSize).ToListAsync(ct);
+        var rows = await tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Id).Skip((Math.Clamp(page, 1, MaxPage) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return rows.Select(t => ViewOf(t, today)).ToList();
     }
+
+    /// <summary>One task of the officer's office, without its application.</summary>
+    public async Task<TaskView?> TaskAsync(Officer officer, Guid id, CancellationToken ct)
+        => await db.Tasks.AsNoTracking().VisibleTo(officer).SingleOrDefaultAsync(t => t.Id == id, ct) is { } task ? ViewOf(task, Today) : null;
 
     public static TaskView ViewOf(ReviewTask t, DateOnly today)
         => new(t.Id, t.ApplicationId, t.ApplicationNumber, t.LicenceCode, t.ApplicantName, t.AgencyCode, t.OfficeCode, t.Role, t.Stage, Kebab(t.Status.ToString()),
@@ -112,6 +127,30 @@ internal sealed class ApplicationQueries(LicensingDbContext db, ILicenceTerms ca
             application.ApplicantName, application.JuristicId, application.CompanyName, application.ProvinceCode, application.DistrictCode,
             application.Answers, application.Prefilled, application.AvoidedCopies, application.EditableFields()?.Order(StringComparer.Ordinal).ToList(),
             questions, needed, documents, licences, history, application.CreatedAt, application.SubmittedAt, application.Version);
+    }
+
+    /// <summary>
+    /// The application as a reviewer of one licence sees it: that licence's answers, documents and history only,
+    /// since the other agencies' licences are no business of theirs (the applicant gave the data for each purpose).
+    /// </summary>
+    public async Task<ApplicationView> ReviewViewAsync(LicenceApplication application, string licenceCode, CancellationToken ct)
+    {
+        var view = await ViewAsync(application, ct);
+        var terms = catalogue.Find(licenceCode);
+        var fields = terms?.Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+        var documents = terms?.Documents.Select(d => d.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+        return view with
+        {
+            Answers = view.Answers.Where(a => fields.Contains(a.Key)).ToDictionary(StringComparer.Ordinal),
+            Prefilled = view.Prefilled.Where(fields.Contains).ToList(),
+            AvoidedCopies = view.AvoidedCopies.Where(documents.Contains).ToList(),
+            Editable = view.Editable?.Where(k => fields.Contains(k) || documents.Contains(k)).ToList(),
+            Questions = view.Questions.Where(q => fields.Contains(q.Key)).ToList(),
+            DocumentsNeeded = view.DocumentsNeeded.Where(d => documents.Contains(d.Key)).ToList(),
+            Documents = view.Documents.Where(d => documents.Contains(d.Key)).ToList(),
+            Licences = view.Licences.Where(l => l.Code == licenceCode).ToList(),
+            History = view.History.Where(e => e.LicenceCode is null || e.LicenceCode == licenceCode).ToList(),
+        };
     }
 
     private static string Kebab(string name) => WireNames.Kebab(name);

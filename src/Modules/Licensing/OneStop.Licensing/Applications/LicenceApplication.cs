@@ -163,6 +163,12 @@ internal enum ApplicationEventKind
 
     /// <summary>An officer opened the application (every read of personal data is recorded).</summary>
     Viewed,
+
+    /// <summary>
+    /// While correcting, the applicant changed an answer that another licence of the application also uses
+    /// (the note names the question): that licence's agency sees it, even when it already decided.
+    /// </summary>
+    AnswerChanged,
 }
 
 /// <summary>One line of an application's history, shown to the applicant and officers.</summary>

@@ -107,8 +107,11 @@ internal sealed class LicenceRequest
         return next;
     }
 
-    /// <summary>An officer decides <paramref name="task"/>; the licence follows from all its tasks.</summary>
-    public Result<LicenceStatus> Decide(ReviewTask task, ReviewDecision decision, string officer, DateOnly today, DateTime now)
+    /// <summary>
+    /// An officer decides <paramref name="task"/>; the licence follows from all its tasks. A licence rejected while it
+    /// waits on the applicant adds <paramref name="stoppedWhilePaused"/> (working days since it was sent back) to the clock's stops.
+    /// </summary>
+    public Result<LicenceStatus> Decide(ReviewTask task, ReviewDecision decision, string officer, DateOnly today, DateTime now, int stoppedWhilePaused = 0)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(decision);
@@ -122,6 +125,9 @@ internal sealed class LicenceRequest
         {
             return decided.Error!;
         }
+
+        // Parallel tasks of one licence are different rows: the licence's own version makes two decisions at once collide.
+        Version++;
 
         switch (decision.Outcome)
         {
@@ -147,6 +153,7 @@ internal sealed class LicenceRequest
 
                 Reason = decision.Reason;
                 DecidedAt = now;
+                StoppedWorkingDays += stoppedWhilePaused;
                 PausedOn = null;
                 foreach (var other in Tasks.Where(t => !t.IsFinished))
                 {

@@ -6,6 +6,7 @@ using OneStop.Exchange.Contracts;
 using OneStop.Licensing.Data;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Geography;
 
 namespace OneStop.Licensing.Applications;
 
@@ -52,7 +53,7 @@ internal static class PrefillApplication
                 Add(values, "juristic.registeredOn", company.RegisteredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Add(values, "juristic.capital", (company.CapitalSatang / 100).ToString(CultureInfo.InvariantCulture));
                 Add(values, "juristic.address", company.Address?.Formatted());
-                Add(values, "juristic.directors", string.Join(", ", company.Directors.Select(d => d.NameTh)));
+                Add(values, "juristic.directors", string.Join(", ", (company.Directors ?? []).Select(d => d.NameTh)));
             }
 
             if (await registries.PersonAsync(application.ApplicantCitizenId, application.Number, ct) is { } person)
@@ -91,8 +92,7 @@ internal static class PrefillApplication
             application.UpdatedAt = now;
             application.Version++;
             application.Record(ApplicationEventKind.Prefilled, now, "system", note: string.Join(", ", answered.Order(StringComparer.Ordinal)));
-            await db.SaveChangesAsync(ct);
-            return application;
+            return await ApplicationAccess.SaveAsync(db, ct) is { } changed ? changed : application;
         }
 
         private static void Add(Dictionary<string, string> values, string key, string? value)
@@ -108,23 +108,13 @@ internal static class PrefillApplication
 /// <summary>The population and juristic registries as the business portal reads them: through the exchange, as <see cref="ExchangeNames.BizPortalClient"/>.</summary>
 internal sealed class RegistryReader(IHttpClientFactory clients)
 {
-    public sealed record Address(string HouseNo, int? Moo, string? Soi, string? Road, string SubdistrictTh, string DistrictTh, string ProvinceTh, string Postcode)
-    {
-        public string Formatted()
-            => string.Join(' ', new[]
-            {
-                HouseNo, Moo is { } moo ? $"หมู่ {moo}" : null, Soi is { Length: > 0 } ? $"ซอย{Soi}" : null, Road is { Length: > 0 } ? $"ถนน{Road}" : null,
-                $"ตำบล/แขวง{SubdistrictTh}", $"อำเภอ/เขต{DistrictTh}", $"จังหวัด{ProvinceTh}", Postcode,
-            }.Where(p => p is not null));
-    }
+    public sealed record Company(string JuristicId, string NameTh, string NameEn, DateOnly RegisteredOn, long CapitalSatang, ThaiAddress? Address, IReadOnlyList<Director> Directors);
 
-    public sealed record Company(string JuristicId, string NameTh, string NameEn, DateOnly RegisteredOn, long CapitalSatang, Address? Address, IReadOnlyList<Director> Directors);
-
-    public sealed record Director(string CitizenId, string NameTh);
+    public sealed record Director(string CitizenId, string NameTh, bool MaySign);
 
     public sealed record Person(string CitizenId, string TitleTh, string GivenNameTh, string FamilyNameTh, string GivenNameEn, string FamilyNameEn, DateOnly BirthDate, House? House);
 
-    public sealed record House(Address? Address);
+    public sealed record House(ThaiAddress? Address);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -27,6 +27,9 @@ internal sealed class ReviewEvents
         var wasCompleted = application.Status == ApplicationStatus.Completed;
         application.Refresh();
         application.UpdatedAt = now;
+
+        // Decisions on different licences touch different rows: the application's version makes them collide, so its status is never stale.
+        application.Version++;
         foreach (var licence in application.Licences.Where(l => before.GetValueOrDefault(l.Id) != l.Status))
         {
             switch (licence.Status)

@@ -3,6 +3,7 @@ using OneStop.Licensing.Data;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Messaging;
 
 namespace OneStop.Licensing.Applications;
 
@@ -88,7 +89,7 @@ internal static class DecideTask
 
     public sealed record Request(string? Outcome, string? Reason, IReadOnlyList<string>? Marked, int? Version);
 
-    internal sealed class Handler(LicensingDbContext db, ILicenceTerms catalogue, TimeProvider clock)
+    internal sealed class Handler(LicensingDbContext db, ILicenceTerms catalogue, Agencies.Contracts.IWorkingDayCalendar calendar, TimeProvider clock)
     {
         public async Task<Result<ReviewTask>> HandleAsync(Officer officer, string subject, string name, Guid id, Request request, CancellationToken ct)
         {
@@ -121,7 +122,10 @@ internal static class DecideTask
             var decision = new ReviewDecision(OutcomeOf(request.Outcome!), request.Reason, request.Marked ?? []);
             var now = clock.UtcNowAsStored();
             var watch = ReviewEvents.Watch(application);
-            var decided = licence.Decide(tracked, decision, subject, DateOnly.FromDateTime(ThaiDates.ToThaiTime(now)), now);
+            var today = DateOnly.FromDateTime(ThaiDates.ToThaiTime(now));
+            var stopped = licence.PausedOn is { } paused && decision.Outcome == ReviewOutcome.Reject ? await calendar.CountWorkingDaysAsync(paused.AddDays(-1), today, ct) : 0;
+            var alreadyWaiting = licence.Status == LicenceStatus.WaitingForApplicant;
+            var decided = licence.Decide(tracked, decision, subject, today, now, stopped);
             if (!decided.IsSuccess)
             {
                 return decided.Error!;
@@ -135,6 +139,11 @@ internal static class DecideTask
             };
             application.Record(kind, now, name, licence.LicenceCode, tracked.AgencyCode, decision.Reason);
             watch.Publish(db, clock, now);
+            if (alreadyWaiting && decision.Outcome == ReviewOutcome.SendBack)
+            {
+                // A parallel reviewer marks more while the applicant corrects: they are told of it too.
+                db.AddIntegrationEvent(new Contracts.LicenceSentBack(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode, licence.Marked, decision.Reason), clock);
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -177,9 +186,9 @@ internal static class DecideTask
                 }
 
                 var known = (terms?.Fields.Select(f => f.Key) ?? []).Concat(terms?.Documents.Select(d => d.Key) ?? []).ToHashSet(StringComparer.Ordinal);
-                if (marked.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+                if (marked.Any(m => m is null || !known.Contains(m)))
                 {
-                    return Error.Invalid("marked", $"'{unknown}' is not a question or document of this licence.");
+                    return Error.Invalid("marked", $"'{marked.First(m => m is null || !known.Contains(m))}' is not a question or document of this licence.");
                 }
             }
 

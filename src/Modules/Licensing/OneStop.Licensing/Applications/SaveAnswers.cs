@@ -27,9 +27,9 @@ internal static class SaveAnswers
                 return ApplicationAccess.NotFound(id);
             }
 
-            if (request.Answers is not { Count: <= MaxAnswersPerRequest } answers)
+            if (request.Answers is not { Count: > 0 and <= MaxAnswersPerRequest } answers)
             {
-                return Error.Invalid("answers", $"Send the answers as an object of at most {MaxAnswersPerRequest} fields.");
+                return Error.Invalid("answers", $"Send the answers as an object of 1 to {MaxAnswersPerRequest} fields.");
             }
 
             var fields = AnswerRules.UnionOf(application.Licences.Select(l => catalogue.Find(l.LicenceCode)).OfType<LicenceTerms>()).ToDictionary(f => f.Key, StringComparer.Ordinal);
@@ -68,11 +68,32 @@ internal static class SaveAnswers
                 application.Prefilled.Remove(key);
             }
 
+            var now = clock.UtcNowAsStored();
+            if (application.Status == ApplicationStatus.ActionRequired)
+            {
+                RecordSharedChanges(application, answers.Keys.Where(k => application.Answers.GetValueOrDefault(k) != merged.GetValueOrDefault(k)), now, applicant.Actor);
+            }
+
             application.Answers = merged;
-            application.UpdatedAt = clock.UtcNowAsStored();
+            application.UpdatedAt = now;
             application.Version++;
-            await db.SaveChangesAsync(ct);
-            return application;
+            return await ApplicationAccess.SaveAsync(db, ct) is { } changed ? changed : application;
+        }
+
+        /// <summary>
+        /// A corrected answer that licences not sent back also use is written into their history, so their
+        /// agencies know the answer they decided on has changed.
+        /// </summary>
+        private void RecordSharedChanges(LicenceApplication application, IEnumerable<string> changedKeys, DateTime now, string actor)
+        {
+            foreach (var key in changedKeys)
+            {
+                foreach (var licence in application.Licences.Where(l => l.Status != LicenceStatus.WaitingForApplicant
+                    && catalogue.Find(l.LicenceCode)?.Fields.Any(f => f.Key == key) == true))
+                {
+                    application.Record(ApplicationEventKind.AnswerChanged, now, actor, licence.LicenceCode, licence.AgencyCode, key);
+                }
+            }
         }
     }
 }
@@ -87,4 +108,21 @@ internal static class ApplicationAccess
     }
 
     public static Error NotFound(Guid id) => new("application.not_found", $"No application {id} of yours.", ErrorKind.NotFound);
+
+    /// <summary>Saves, or tells the caller the application changed meanwhile (another tab, a double click) instead of failing.</summary>
+    public static async Task<Error?> SaveAsync(LicensingDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Changed;
+        }
+    }
+
+    public static readonly Error Changed = Error.Conflict("application.changed", "The application changed meanwhile; reload it and try again.");
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OneStop.Agencies.Contracts;
 using OneStop.Licensing.Contracts;
 using OneStop.Licensing.Data;
@@ -12,10 +13,17 @@ internal static class StartApplication
 {
     public const int MaxLicences = 30;
 
+    /// <summary>Within this time the same start is taken to be a repeat of the first.</summary>
+    public static readonly TimeSpan DoubleClick = TimeSpan.FromSeconds(30);
+
     public sealed record Request(string? BusinessType, IReadOnlyList<string>? Licences, string? Province, string? District);
 
     /// <summary>What counter staff record for a walk-in applicant.</summary>
-    internal sealed record AtCounter(string OfficerSubject, string OfficeCode, string IdentityCheck, DateTime ConsentRecordedAt);
+    internal sealed record AtCounter(string OfficerSubject, string OfficeCode, string IdentityCheck, DateTime ConsentRecordedAt)
+    {
+        /// <summary>Where the walk-in, who has no account yet, hears of each step; null when they gave none.</summary>
+        public string? Email { get; init; }
+    }
 
     internal sealed class Handler(LicensingDbContext db, ILicenceTerms catalogue, IAgencyDirectory agencies, TimeProvider clock)
     {
@@ -28,7 +36,7 @@ internal static class StartApplication
                 return Error.Invalid("businessType", "Choose a business type from the catalogue.");
             }
 
-            if (request.Licences is not { Count: > 0 and <= MaxLicences } codes || codes.Distinct(StringComparer.Ordinal).Count() != codes.Count)
+            if (request.Licences is not { Count: > 0 and <= MaxLicences } codes || codes.Any(string.IsNullOrWhiteSpace) || codes.Distinct(StringComparer.Ordinal).Count() != codes.Count)
             {
                 return Error.Invalid("licences", $"Choose 1 to {MaxLicences} different licences.");
             }
@@ -55,6 +63,20 @@ internal static class StartApplication
             }
 
             var now = clock.UtcNowAsStored();
+
+            // A double click on a start button (pages carry no Idempotency-Key): the draft made a moment ago is the one.
+            var recent = now - DoubleClick;
+            var creator = counter?.OfficerSubject ?? applicant.Subject;
+            var office = counter?.OfficeCode;
+            var twin = await db.Applications.Include(a => a.Licences).ThenInclude(l => l.Tasks)
+                .Where(a => a.CreatedBy == creator && a.CounterOfficeCode == office && a.CreatedAt >= recent
+                    && a.BusinessTypeCode == request.BusinessType && a.ApplicantCitizenId == applicant.CitizenId && a.Status == ApplicationStatus.Draft)
+                .ToListAsync(ct);
+            if (twin.FirstOrDefault(a => a.Licences.Select(l => l.LicenceCode).Order(StringComparer.Ordinal).SequenceEqual(codes.Order(StringComparer.Ordinal))) is { } earlier)
+            {
+                return earlier;
+            }
+
             var application = new LicenceApplication
             {
                 Id = Guid.CreateVersion7(),
@@ -64,7 +86,7 @@ internal static class StartApplication
                 ApplicantCitizenId = applicant.CitizenId,
                 ApplicantName = applicant.Name,
                 ApplicantSubject = counter is null ? applicant.Subject : null,
-                ApplicantEmail = counter is null ? applicant.Email : null,
+                ApplicantEmail = counter is null ? applicant.Email : counter.Email,
                 Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "th",
                 JuristicId = applicant.JuristicId,
                 CompanyName = applicant.CompanyName,
@@ -90,7 +112,9 @@ internal static class StartApplication
 
         private async Task<LicenceRequest> LicenceOfAsync(LicenceApplication application, LicenceTerms terms, CancellationToken ct)
         {
-            var licence = new LicenceRequest { Id = Guid.CreateVersion7(), ApplicationId = application.Id, LicenceCode = terms.Code, AgencyCode = terms.AgencyCode };
+            // "Any local government" issues through the council of the place: fees, statistics and webhooks belong to it.
+            var issuer = await agencies.RouteAsync(terms.AgencyCode, application.ProvinceCode, application.DistrictCode, ct);
+            var licence = new LicenceRequest { Id = Guid.CreateVersion7(), ApplicationId = application.Id, LicenceCode = terms.Code, AgencyCode = issuer?.AgencyCode ?? terms.AgencyCode };
             foreach (var step in terms.Steps)
             {
                 var office = await agencies.RouteAsync(step.AgencyCode, application.ProvinceCode, application.DistrictCode, ct)

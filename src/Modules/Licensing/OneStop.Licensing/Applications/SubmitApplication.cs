@@ -40,6 +40,11 @@ internal static class SubmitApplication
                 return Error.Invalid("declaration", "Declare that the answers are true to submit.");
             }
 
+            if (application.Licences.FirstOrDefault(l => catalogue.Find(l.LicenceCode) is null) is { } withdrawn)
+            {
+                return Error.Conflict("licence.withdrawn", $"The licence '{withdrawn.LicenceCode}' is no longer in the catalogue; start a new application without it.");
+            }
+
             var terms = application.Licences.Select(l => catalogue.Find(l.LicenceCode)).OfType<LicenceTerms>().ToList();
             if (AnswerRules.UnionOf(terms).FirstOrDefault(f => f.Required && !application.Answers.ContainsKey(f.Key)) is { } unanswered)
             {
@@ -94,7 +99,7 @@ internal static class SubmitApplication
 /// <summary>The applicant corrected what was marked and sends the sent-back licences back to their reviewers.</summary>
 internal static class ResubmitApplication
 {
-    internal sealed class Handler(LicensingDbContext db, IWorkingDayCalendar calendar, TimeProvider clock)
+    internal sealed class Handler(LicensingDbContext db, ILicenceTerms catalogue, IWorkingDayCalendar calendar, TimeProvider clock)
     {
         public async Task<Result<LicenceApplication>> HandleAsync(Applicant applicant, Guid id, CancellationToken ct)
         {
@@ -117,10 +122,16 @@ internal static class ResubmitApplication
             var today = DateOnly.FromDateTime(ThaiDates.ToThaiTime(now));
             foreach (var licence in waiting)
             {
-                // The day it was sent back and the days until today do not count; today's do not either, as the clock restarts.
-                var stopped = licence.PausedOn is { } paused ? await calendar.CountWorkingDaysAsync(paused, today, ct) : 0;
+                // From the day it was sent back up to today, no working day counts against the agency: the clock restarts tomorrow.
+                var stopped = licence.PausedOn is { } paused ? await calendar.CountWorkingDaysAsync(paused.AddDays(-1), today, ct) : 0;
                 var due = licence.DueOn is { } d ? await calendar.AddWorkingDaysAsync(d, stopped, ct) : await calendar.AddWorkingDaysAsync(today, licence.SlaDays, ct);
                 licence.Resubmit(stopped, due).ThrowIfFailed();
+                if (catalogue.Find(licence.LicenceCode) is not null)
+                {
+                    // A corrected answer (the floor area, the seats) may change the fee; the days stay as promised.
+                    licence.FeeSatang = catalogue.Charge(licence.LicenceCode, application.Channel, application.Answers).FeeSatang;
+                }
+
                 application.Record(ApplicationEventKind.Resubmitted, now, applicant.Actor, licence.LicenceCode, licence.AgencyCode);
             }
 

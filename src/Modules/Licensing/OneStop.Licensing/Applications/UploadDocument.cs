@@ -65,7 +65,11 @@ internal static class UploadDocument
             });
             application.UpdatedAt = now;
             application.Version++;
-            await db.SaveChangesAsync(ct);
+            if (await ApplicationAccess.SaveAsync(db, ct) is { } changed)
+            {
+                return changed; // the transaction rolls back: the earlier upload stays
+            }
+
             await transaction.CommitAsync(ct);
             return application;
         }

@@ -25,8 +25,7 @@ internal static class IntegrationEndpoints
         var hooks = group.MapGroup("/webhooks").RequireAuthorization(Policies.Officer);
         hooks.MapPost("/", SubscribeAsync).WithName("Licensing_Webhooks_Subscribe")
             .WithSummary("Subscribe an agency system to licensing events (agency administrators); the secret is shown once")
-            .WithDescription("Deliveries are POSTs signed as Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 of id.timestamp.body). Honours Idempotency-Key.")
-            .WithIdempotencyKey();
+            .WithDescription("Deliveries are POSTs signed as Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 of id.timestamp.body). Not idempotent by design: a stored answer would keep the secret.");
         hooks.MapGet("/", ListAsync).WithName("Licensing_Webhooks_List").WithSummary("The agency's subscriptions, without their secrets");
         hooks.MapDelete("/{id:guid}", RemoveAsync).WithName("Licensing_Webhooks_Remove").WithSummary("End a subscription; removing one that is gone is 204 too");
         hooks.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("Licensing_Webhooks_Deliveries").WithSummary("The latest deliveries of a subscription and their outcome");
@@ -52,15 +51,20 @@ internal static class IntegrationEndpoints
 
         var allowHttp = configuration.GetValue<bool>("Licensing:Webhooks:AllowHttp");
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || (allowHttp && url.Scheme == Uri.UriSchemeHttp))
-            || !string.IsNullOrEmpty(url.UserInfo) || request.Url!.Length > 500)
+            || !string.IsNullOrEmpty(url.UserInfo) || url.AbsoluteUri.Length > 500)
         {
             return ApiProblems.Invalid("url", allowHttp ? "An absolute http or https URL of at most 500 characters, without credentials." : "An absolute https URL of at most 500 characters, without credentials.");
         }
 
         var events = request.Events ?? [];
-        if (events.FirstOrDefault(e => !WebhookEvents.All.Contains(e)) is { } unknown)
+        if (events.Any(e => e is null || !WebhookEvents.All.Contains(e)))
         {
-            return ApiProblems.Invalid("events", $"'{unknown}' is not an event; choose from {string.Join(", ", WebhookEvents.All)}, or none for all.");
+            return ApiProblems.Invalid("events", $"'{events.First(e => e is null || !WebhookEvents.All.Contains(e))}' is not an event; choose from {string.Join(", ", WebhookEvents.All)}, or none for all.");
+        }
+
+        if (!allowHttp && !await WebhookAddresses.IsPublicAsync(url, ct))
+        {
+            return ApiProblems.Invalid("url", "The address must be a public host: the platform does not call into its own network.");
         }
 
         if (await db.WebhookSubscriptions.CountAsync(s => s.AgencyCode == officer.AgencyCode, ct) >= MaxSubscriptionsPerAgency)
@@ -70,7 +74,7 @@ internal static class IntegrationEndpoints
 
         var subscription = new WebhookSubscription
         {
-            Id = Guid.CreateVersion7(), AgencyCode = officer.AgencyCode, Url = url.ToString(), Secret = WebhookSignature.NewSecret(),
+            Id = Guid.CreateVersion7(), AgencyCode = officer.AgencyCode, Url = url.AbsoluteUri, Secret = WebhookSignature.NewSecret(),
             Events = [.. events.Distinct(StringComparer.Ordinal)], CreatedBy = ApplicationEndpoints.SubjectOf(user), CreatedAt = clock.UtcNowAsStored(),
         };
         db.WebhookSubscriptions.Add(subscription);

@@ -147,7 +147,8 @@ internal sealed class WebhookFanOut(LicensingDbContext db, TimeProvider clock) :
 internal sealed class WebhookSender(LicensingDbContext db, IHttpClientFactory clients, TimeProvider clock)
 {
     public const string HttpClientName = "licensing-webhooks";
-    public const int Batch = 50;
+    /// <summary>At 10 s a receiver, a batch ends well within the job's lease even when every receiver hangs.</summary>
+    public const int Batch = 20;
 
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
@@ -188,6 +189,9 @@ internal sealed class WebhookSender(LicensingDbContext db, IHttpClientFactory cl
                 // 30 s, 1 min, 2 min ... capped at six hours: about two days of retries in all.
                 delivery.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(6 * 3600, 30 * Math.Pow(2, delivery.Attempts - 1)));
             }
+
+            // Each outcome is kept at once: a node that dies mid-batch resends at most the one in flight.
+            await db.SaveChangesAsync(ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -231,4 +235,68 @@ internal sealed class WebhookJob(IConfiguration configuration) : IRecurringJob
 
     public Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
         => scopedServices.GetRequiredService<WebhookSender>().SendDueAsync(cancellationToken);
+}
+
+/// <summary>
+/// Receivers are on the internet, never inside the platform's own network: an agency administrator must not
+/// make the platform probe its private addresses. Checked when subscribing and again at every connection
+/// (a name may resolve elsewhere later); redirects are not followed.
+/// </summary>
+internal static class WebhookAddresses
+{
+    public static async Task<bool> IsPublicAsync(Uri url, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        try
+        {
+            var addresses = System.Net.IPAddress.TryParse(url.DnsSafeHost, out var literal) ? [literal] : await System.Net.Dns.GetHostAddressesAsync(url.DnsSafeHost, ct);
+            return addresses.Length > 0 && addresses.All(IsPublic);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    public static bool IsPublic(System.Net.IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (System.Net.IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast
+            || address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any))
+        {
+            return false;
+        }
+
+        var b = address.GetAddressBytes();
+        return address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || !(b[0] == 10 || b[0] == 0 || b[0] >= 224
+            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] >= 64 && b[1] <= 127));
+    }
+
+    /// <summary>The sockets handler for deliveries: no redirects, and only public addresses unless <paramref name="allowPrivate"/> (development).</summary>
+    public static System.Net.Http.SocketsHttpHandler Handler(bool allowPrivate) => new()
+    {
+        AllowAutoRedirect = false,
+        ConnectCallback = async (context, ct) =>
+        {
+            var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
+            var target = addresses.FirstOrDefault(a => allowPrivate || IsPublic(a))
+                ?? throw new HttpRequestException($"{context.DnsEndPoint.Host} is not a public address.");
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(target, context.DnsEndPoint.Port, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 }

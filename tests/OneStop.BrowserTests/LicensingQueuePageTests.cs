@@ -50,6 +50,35 @@ public sealed class LicensingQueuePageTests(BrowserFixture browser) : IClassFixt
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task QueueAndTask_At360pxInEnglish_SayItInEnglish()
+    {
+        var number = await SubmittedAsync();
+        var page = await browser.NewPageAsync(360, "en-US");
+        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string>
+        {
+            [TestAuthHandler.RolesHeader] = "Officer",
+            [TestAuthHandler.AgencyHeader] = Bma,
+            [TestAuthHandler.OfficeHeader] = BangkokOffice,
+            [TestAuthHandler.AgencyRolesHeader] = "reviewer",
+            [TestAuthHandler.SubjectHeader] = "officer-browser-" + Guid.NewGuid().ToString("N"),
+        });
+
+        await page.GotoAsync("/Licensing/Queue");
+        Assert.Equal("Review queue", await page.InnerTextAsync("h1"));
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "licensing-queue-en-US-360");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await PageChecks.WaitForAnswerAsync(page, "fieldset#outcome");
+        Assert.Equal($"Application {number}", await page.InnerTextAsync("h1"));
+        Assert.Matches(@"\nDue \d{1,2} [A-Z][a-z]+ 20\d\d", await page.InnerTextAsync("p.lead"));
+        Assert.Equal(1, await page.GetByLabel("Approve", new() { Exact = true }).CountAsync());
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "licensing-task-en-US-360");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A food-premises application in Bangkok, every required question answered and document uploaded, submitted through the API.</summary>
     private async Task<string> SubmittedAsync()
     {

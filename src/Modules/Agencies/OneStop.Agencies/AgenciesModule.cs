@@ -25,6 +25,8 @@ public static class AgenciesModule
         services.AddScoped<RemoveHoliday.Handler>();
         services.AddScoped<IAgencyDirectory, AgencyDirectory>();
         services.AddScoped<IWorkingDayCalendar, WorkingDayCalendar>();
+        services.AddSingleton<HolidayDates>();
+        services.AddMemoryCache();
         services.AddScoped<IModuleSeeder, AgenciesSeeder>();
         services.AddNavigationItem(new NavigationItem("/Agencies", "หน่วยงาน", "Agencies", Order: 10));
         services.AddNavigationItem(new NavigationItem("/Agencies/Holidays", "วันหยุดราชการ", "Holidays", Order: 11));

@@ -48,6 +48,12 @@ public sealed partial class ApplicantPagesTests(LicensingAppFactory factory) : I
 
         var id = IdOf(first);
         Assert.Equal(id, IdOf(second));
+
+        // The same licences at another branch a moment later are another application.
+        using var branch = await PostAsync(client, "/Licensing/Apply/restaurant", [.. fields[..3], Field("District", "1002")], token);
+        var other = IdOf(branch);
+        Assert.NotEqual(id, other);
+        Assert.Equal("1002", (await ApiAsync(client, other)).GetProperty("district").GetString());
         var html = await HtmlAsync(first);
         Assert.Contains("<h2>สิ่งที่ต้องทำ</h2>", html, StringComparison.Ordinal);
         Assert.Contains("ยังไม่ได้ยื่น", html, StringComparison.Ordinal);
@@ -56,7 +62,9 @@ public sealed partial class ApplicantPagesTests(LicensingAppFactory factory) : I
         Assert.Equal("1001", application.GetProperty("district").GetString());
         Assert.Equal(["food-premises", "liquor"], application.GetProperty("licences").EnumerateArray().Select(l => l.GetProperty("code").GetString()));
         using var mine = await client.GetAsync(Url("/api/licensing/applications"), Ct);
-        Assert.Single((await mine.JsonAsync()).EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+        var listed = (await mine.JsonAsync()).EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+        Assert.Single(listed, a => a == id);
+        Assert.Single(listed, a => a == other);
         var dashboard = await PageAsync(client, Pages);
         Assert.Contains($"<a href=\"{Pages}/{id}\">{application.GetProperty("number").GetString()}</a>", dashboard, StringComparison.Ordinal);
         Assert.Contains("<p>ธุรกิจร้านอาหารและเครื่องดื่ม · 2 ใบอนุญาต</p>", dashboard, StringComparison.Ordinal);
@@ -244,6 +252,16 @@ public sealed partial class ApplicantPagesTests(LicensingAppFactory factory) : I
         var document = (await ApiAsync(client, id)).GetProperty("documents").EnumerateArray().Single();
         Assert.Equal("floor_plan", document.GetProperty("key").GetString());
         Assert.Equal("application/pdf", document.GetProperty("contentType").GetString());
+
+        var link = $"{Pages}/{id}/Documents?handler=File&key=floor_plan";
+        Assert.Contains($"<a href=\"{link}\">แบบแปลนร้าน.pdf</a>", attached, StringComparison.Ordinal);
+        using var download = await client.GetAsync(Url(link), Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync(Ct));
+        using var stranger = factory.CreateClientAsCitizen("1999900000021");
+        using var theirs = await stranger.GetAsync(Url(link), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
     }
 
     [Fact]

@@ -95,6 +95,21 @@ public sealed class ApplicationsApiTests(LicensingAppFactory factory) : IClassFi
         Assert.Equal(["applicant_name", "company_name"], application.GetProperty("prefilled").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["company_certificate", "id_card"], application.GetProperty("avoidedCopies").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains(application.GetProperty("history").EnumerateArray(), e => e.GetProperty("kind").GetString() == "prefilled");
+
+        // Sending the registry's answer back unchanged keeps it the registry's; a changed one becomes the applicant's.
+        var company = answers.GetProperty("company_name").GetString();
+        using var saved = await client.PutAsJsonAsync(Url($"/api/licensing/applications/{id}/answers"),
+            new { answers = new Dictionary<string, string?> { ["company_name"] = company, ["applicant_name"] = "นายทดสอบ แก้ชื่อ" } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var after = await saved.JsonAsync();
+        Assert.Equal(["company_name"], after.GetProperty("prefilled").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("นายทดสอบ แก้ชื่อ", after.GetProperty("answers").GetProperty("applicant_name").GetString());
+
+        // A copy of what the state holds is never asked for, and never taken.
+        using var copy = await UploadAsync(client, id, "company_certificate", Pdf);
+        await AssertProblemAsync(copy, HttpStatusCode.BadRequest, "documentKey");
+        using var stored = await client.GetAsync(Url($"/api/licensing/applications/{id}"), Ct);
+        Assert.Empty((await stored.JsonAsync()).GetProperty("documents").EnumerateArray());
     }
 
     [Fact]

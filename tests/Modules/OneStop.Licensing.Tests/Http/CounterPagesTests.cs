@@ -27,7 +27,9 @@ public sealed partial class CounterPagesTests(AppFactory factory) : IClassFixtur
     {
         var html = await client.GetStringAsync(Url("/Licensing/Counter/Start?type=restaurant"), Ct);
         var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
-        pairs.Add(new("__RequestVerificationToken", Antiforgery().Match(html).Groups[1].Value));
+        // The start form's own token, not the header's sign-out form's: a browser posts only what is inside the form.
+        var startForm = html[html.IndexOf("action=\"?type=", StringComparison.Ordinal)..];
+        pairs.Add(new("__RequestVerificationToken", Antiforgery().Match(startForm[..startForm.IndexOf("</form>", StringComparison.Ordinal)]).Groups[1].Value));
         using var form = new FormUrlEncodedContent(pairs);
         return await client.PostAsync(Url("/Licensing/Counter/Start?type=restaurant"), form, Ct);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using OneStop.Agencies.Contracts;
 using OneStop.Agencies.Data;
 
@@ -81,20 +82,47 @@ internal sealed class AgencyQueries(AgenciesDbContext db)
     }
 }
 
-/// <summary>The Agencies contract for other modules.</summary>
-internal sealed class AgencyDirectory(AgenciesDbContext db) : IAgencyDirectory
+/// <summary>
+/// The Agencies contract for other modules. Every application view names its agencies and offices and every new
+/// application routes each licence, while the directory only changes when it is seeded: the answers are held in
+/// memory for a few minutes so that a busy page does not ask the database the same thing on every request.
+/// </summary>
+internal sealed class AgencyDirectory(AgenciesDbContext db, IMemoryCache cache) : IAgencyDirectory
 {
+    private static readonly TimeSpan Fresh = TimeSpan.FromMinutes(5);
+
     public Task<AgencySummary?> FindAgencyAsync(string code, CancellationToken cancellationToken)
-        => db.Agencies.AsNoTracking().Where(a => a.Code == code)
+        => CachedAsync(("agency", code), () => db.Agencies.AsNoTracking().Where(a => a.Code == code)
             .Select(a => new AgencySummary(a.Code, a.Abbreviation, a.NameTh, a.NameEn, a.Kind, a.ParentCode))
-            .SingleOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken));
 
     public Task<OfficeSummary?> FindOfficeAsync(string code, CancellationToken cancellationToken)
-        => db.Offices.AsNoTracking().Where(o => o.Code == code)
+        => CachedAsync(("office", code), () => db.Offices.AsNoTracking().Where(o => o.Code == code)
             .Select(o => new OfficeSummary(o.Code, o.AgencyCode, o.NameTh, o.NameEn, o.ProvinceCode, o.DistrictCode))
-            .SingleOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken));
 
-    public async Task<OfficeSummary?> RouteAsync(string agencyCode, string provinceCode, string? districtCode, CancellationToken cancellationToken)
+    public Task<OfficeSummary?> RouteAsync(string agencyCode, string provinceCode, string? districtCode, CancellationToken cancellationToken)
+        => CachedAsync(("route", agencyCode, provinceCode, districtCode), () => FindRouteAsync(agencyCode, provinceCode, districtCode, cancellationToken));
+
+    /// <summary>A found answer is kept; "not there" is asked again next time, since seeding may be under way.</summary>
+    private async Task<T?> CachedAsync<T>(object key, Func<Task<T?>> read)
+        where T : class
+    {
+        if (cache.TryGetValue(key, out T? known))
+        {
+            return known;
+        }
+
+        var found = await read();
+        if (found is not null)
+        {
+            cache.Set(key, found, Fresh);
+        }
+
+        return found;
+    }
+
+    private async Task<OfficeSummary?> FindRouteAsync(string agencyCode, string provinceCode, string? districtCode, CancellationToken cancellationToken)
     {
         var agency = agencyCode;
         if (agencyCode == AgencyCodes.AnyLocalGovernment)

@@ -24,7 +24,7 @@ internal static class AddHoliday
 
     public sealed record Added(HolidayDto Holiday, bool Created);
 
-    internal sealed class Handler(AgenciesDbContext db, TimeProvider clock)
+    internal sealed class Handler(AgenciesDbContext db, HolidayDates holidays, TimeProvider clock)
     {
         public async Task<Result<Added>> HandleAsync(Request request, CancellationToken ct)
         {
@@ -57,6 +57,7 @@ internal static class AddHoliday
                 return await HandleAsync(request, ct);
             }
 
+            holidays.Forget();
             return new Added(HolidayDto.From(holiday), Created: true);
         }
     }
@@ -65,7 +66,7 @@ internal static class AddHoliday
 /// <summary>Removes a government holiday. Idempotent: a date that is no holiday (any more) is already as asked.</summary>
 internal static class RemoveHoliday
 {
-    internal sealed class Handler(AgenciesDbContext db, TimeProvider clock)
+    internal sealed class Handler(AgenciesDbContext db, HolidayDates holidays, TimeProvider clock)
     {
         public async Task<Result<DateOnly>> HandleAsync(DateOnly date, CancellationToken ct)
         {
@@ -88,6 +89,7 @@ internal static class RemoveHoliday
                 db.ChangeTracker.Clear();
             }
 
+            holidays.Forget();
             return date;
         }
     }

@@ -5,20 +5,43 @@ using OneStop.Agencies.Data;
 namespace OneStop.Agencies.Holidays;
 
 /// <summary>The working-day calendar backed by the holiday table.</summary>
-internal sealed class WorkingDayCalendar(AgenciesDbContext db) : IWorkingDayCalendar
+internal sealed class WorkingDayCalendar(AgenciesDbContext db, HolidayDates holidays) : IWorkingDayCalendar
 {
     public async Task<bool> IsWorkingDayAsync(DateOnly date, CancellationToken cancellationToken)
-        => WorkingDays.IsWorkingDay(date, await HolidaysAsync(date, date, cancellationToken));
+        => WorkingDays.IsWorkingDay(date, await holidays.AllAsync(db, cancellationToken));
 
     public async Task<DateOnly> AddWorkingDaysAsync(DateOnly start, int workingDays, CancellationToken cancellationToken)
-        => WorkingDays.Add(start, workingDays, await HolidaysAsync(start, WorkingDays.Horizon(start, workingDays), cancellationToken));
+        => WorkingDays.Add(start, workingDays, await holidays.AllAsync(db, cancellationToken));
 
     public async Task<int> CountWorkingDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        => WorkingDays.Count(from, to, await holidays.AllAsync(db, cancellationToken));
+}
+
+/// <summary>
+/// Every holiday date, held in memory: each submission and each decision computes due dates, and the table
+/// changes a few times a year. This instance forgets them when it adds or removes one; another instance
+/// sharing the database sees the change within <see cref="Fresh"/>.
+/// </summary>
+internal sealed class HolidayDates(TimeProvider clock)
+{
+    public static readonly TimeSpan Fresh = TimeSpan.FromMinutes(1);
+
+    private sealed record Snapshot(HashSet<DateOnly> Dates, long LoadedAt);
+
+    private volatile Snapshot? snapshot;
+
+    public async Task<IReadOnlySet<DateOnly>> AllAsync(AgenciesDbContext db, CancellationToken ct)
     {
-        var (first, last) = from <= to ? (from, to) : (to, from);
-        return WorkingDays.Count(from, to, await HolidaysAsync(first, last, cancellationToken));
+        if (snapshot is { } known && clock.GetElapsedTime(known.LoadedAt) < Fresh)
+        {
+            return known.Dates;
+        }
+
+        var started = clock.GetTimestamp();
+        var dates = (await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        snapshot = new Snapshot(dates, started);
+        return dates;
     }
 
-    private async Task<IReadOnlySet<DateOnly>> HolidaysAsync(DateOnly from, DateOnly to, CancellationToken ct)
-        => (await db.Holidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= to).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+    public void Forget() => snapshot = null;
 }

@@ -61,11 +61,14 @@ internal static class AnswerRules
 
     /// <summary>The union of the licences' fields, each key once, in the order the licences ask them.</summary>
     public static IReadOnlyList<FieldTerms> UnionOf(IEnumerable<LicenceTerms> licences)
-        => licences.SelectMany(l => l.Fields).GroupBy(f => f.Key, StringComparer.Ordinal)
+        => InOrder(licences).SelectMany(l => l.Fields).GroupBy(f => f.Key, StringComparer.Ordinal)
             .Select(g => g.First() with { Required = g.Any(f => f.Required) }).ToList();
 
     /// <summary>The union of the licences' documents, each key once; required when any licence requires it.</summary>
     public static IReadOnlyList<DocumentTerms> DocumentsOf(IEnumerable<LicenceTerms> licences)
-        => licences.SelectMany(l => l.Documents).GroupBy(d => d.Key, StringComparer.Ordinal)
+        => InOrder(licences).SelectMany(l => l.Documents).GroupBy(d => d.Key, StringComparer.Ordinal)
             .Select(g => g.First() with { Required = g.Any(d => d.Required) }).ToList();
+
+    /// <summary>Licences by code, the order the application lists them in, so questions keep their places however the rows were read.</summary>
+    private static IEnumerable<LicenceTerms> InOrder(IEnumerable<LicenceTerms> licences) => licences.OrderBy(l => l.Code, StringComparer.Ordinal);
 }

@@ -64,8 +64,11 @@ internal static class SaveAnswers
                     merged.Remove(key);
                 }
 
-                // An answer the applicant typed is theirs, not the registry's.
-                application.Prefilled.Remove(key);
+                // An answer the applicant changed is theirs, not the registry's; one sent back unchanged stays the registry's.
+                if (application.Answers.GetValueOrDefault(key) != merged.GetValueOrDefault(key))
+                {
+                    application.Prefilled.Remove(key);
+                }
             }
 
             var now = clock.UtcNowAsStored();

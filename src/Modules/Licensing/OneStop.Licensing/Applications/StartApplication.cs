@@ -68,9 +68,12 @@ internal static class StartApplication
             var recent = now - DoubleClick;
             var creator = counter?.OfficerSubject ?? applicant.Subject;
             var office = counter?.OfficeCode;
+            // Another place or another company acted for is another application, however quickly it follows.
+            var districtCode = request.District is { Length: > 0 } ? request.District : null;
             var twin = await db.Applications.Include(a => a.Licences).ThenInclude(l => l.Tasks)
                 .Where(a => a.CreatedBy == creator && a.CounterOfficeCode == office && a.CreatedAt >= recent
-                    && a.BusinessTypeCode == request.BusinessType && a.ApplicantCitizenId == applicant.CitizenId && a.Status == ApplicationStatus.Draft)
+                    && a.BusinessTypeCode == request.BusinessType && a.ApplicantCitizenId == applicant.CitizenId && a.Status == ApplicationStatus.Draft
+                    && a.ProvinceCode == province && a.DistrictCode == districtCode && a.JuristicId == applicant.JuristicId)
                 .ToListAsync(ct);
             if (twin.FirstOrDefault(a => a.Licences.Select(l => l.LicenceCode).Order(StringComparer.Ordinal).SequenceEqual(codes.Order(StringComparer.Ordinal))) is { } earlier)
             {
@@ -91,7 +94,7 @@ internal static class StartApplication
                 JuristicId = applicant.JuristicId,
                 CompanyName = applicant.CompanyName,
                 ProvinceCode = province,
-                DistrictCode = request.District is { Length: > 0 } ? request.District : null,
+                DistrictCode = districtCode,
                 CreatedBy = counter?.OfficerSubject ?? applicant.Subject,
                 CounterOfficeCode = counter?.OfficeCode,
                 IdentityCheck = counter?.IdentityCheck,

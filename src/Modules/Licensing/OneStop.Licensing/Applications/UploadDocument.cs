@@ -40,6 +40,11 @@ internal static class UploadDocument
                 return Error.Invalid("documentKey", $"'{request.DocumentKey}' is not a document of this application.");
             }
 
+            if (application.AvoidedCopies.Contains(request.DocumentKey))
+            {
+                return Error.Invalid("documentKey", $"The state already holds '{request.DocumentKey}' (read from the registries): no copy is needed.");
+            }
+
             if (application.EditableFields() is { } editable && !editable.Contains(request.DocumentKey))
             {
                 return Error.Conflict("application.document_locked", "This document cannot be replaced now: only what the reviewers marked can be corrected.") with { Field = "file" };

@@ -65,7 +65,7 @@ internal static class LicenceWording
         => questions.FirstOrDefault(q => q.Key == key)?.Unit;
 
     public static string Days(int workingDays) => workingDays == 0
-        ? Bilingual.Pick("ภายในวันเดียวกัน", "The same day")
+        ? Bilingual.Pick("ภายในวันเดียวกัน", "Same day")
         : Bilingual.Pick($"{workingDays} วันทำการ", workingDays == 1 ? "1 working day" : $"{workingDays} working days");
 
     public static string Validity(Validity validity)

@@ -137,6 +137,8 @@ internal sealed class LicenceRequestConfiguration : IEntityTypeConfiguration<Lic
 
 internal sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTask>
 {
+    private const string InQueue = "\"Status\" IN ('Open', 'Claimed')";
+
     public void Configure(EntityTypeBuilder<ReviewTask> builder)
     {
         builder.ToTable("review_task");
@@ -154,8 +156,12 @@ internal sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewT
         builder.Property(t => t.Reason).HasMaxLength(2000);
         builder.Property(t => t.Version).IsConcurrencyToken();
 
-        // An office's queue: its open tasks, soonest due first.
-        builder.HasIndex(t => new { t.AgencyCode, t.Status, t.OfficeCode, t.DueOn });
+        // The queues read only open and claimed tasks, soonest due first: indexes in exactly that order, cut to
+        // those tasks, let a page of a busy office's queue be read in order instead of sorted from every task
+        // it ever had. The filter is plain SQL both providers accept.
+        builder.HasIndex(t => new { t.AgencyCode, t.OfficeCode, t.DueOn, t.Id }, "IX_review_task_office_queue").HasFilter(InQueue);
+        builder.HasIndex(t => new { t.AgencyCode, t.DueOn, t.Id }, "IX_review_task_agency_queue").HasFilter(InQueue);
+        builder.HasIndex(t => new { t.ClaimedBy, t.DueOn, t.Id }, "IX_review_task_claimed_queue").HasFilter(InQueue);
         builder.HasIndex(t => t.ApplicationId);
     }
 }

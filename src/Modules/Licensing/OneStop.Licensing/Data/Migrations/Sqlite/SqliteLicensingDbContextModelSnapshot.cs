@@ -381,7 +381,14 @@ namespace OneStop.Licensing.Data.Migrations.Sqlite
 
                     b.HasIndex("LicenceRequestId");
 
-                    b.HasIndex("AgencyCode", "Status", "OfficeCode", "DueOn");
+                    b.HasIndex(new[] { "AgencyCode", "DueOn", "Id" }, "IX_review_task_agency_queue")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
+
+                    b.HasIndex(new[] { "ClaimedBy", "DueOn", "Id" }, "IX_review_task_claimed_queue")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
+
+                    b.HasIndex(new[] { "AgencyCode", "OfficeCode", "DueOn", "Id" }, "IX_review_task_office_queue")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
 
                     b.ToTable("licensing_review_task", (string)null);
                 });

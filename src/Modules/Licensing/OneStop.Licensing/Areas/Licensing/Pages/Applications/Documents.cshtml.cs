@@ -10,7 +10,7 @@ namespace OneStop.Licensing.Areas.Licensing.Pages.Applications;
 /// The documents an application needs: those a registry holds are shown as not needed (no photocopy), the rest
 /// are uploaded one at a time with a plain form. Once sent back, only the marked documents can be replaced.
 /// </summary>
-internal sealed class DocumentsModel(LicensingDbContext db, ApplicationQueries queries, ILicenceTerms catalogue, UploadDocument.Handler upload)
+internal sealed class DocumentsModel(LicensingDbContext db, ApplicationQueries queries, ILicenceTerms catalogue, UploadDocument.Handler upload, ReadDocument.Handler documents)
     : ApplicationPageModel(db, queries, catalogue)
 {
     [TempData]
@@ -24,6 +24,12 @@ internal sealed class DocumentsModel(LicensingDbContext db, ApplicationQueries q
         => !need.Avoided && (Application.Status == "draft" ? Application.Editable is null : Application.Editable?.Contains(need.Key) == true);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The file the applicant attached, to check what was sent.</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, string key, CancellationToken ct)
+        => await documents.ForApplicantAsync(Applicant, id, key, ct) is { Value: { } file }
+            ? File(file.Content, file.ContentType, file.FileName)
+            : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? key, IFormFile? file, CancellationToken ct)
     {

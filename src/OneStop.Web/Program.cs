@@ -3,6 +3,7 @@ using OneStop.Exchange;
 using OneStop.Identity;
 using OneStop.Licensing;
 using OneStop.Notifications;
+using OneStop.Payments;
 using OneStop.Registries;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
@@ -18,6 +19,7 @@ builder.AddExchangeModule();
 builder.AddIdentityModule();
 builder.AddLicensingModule();
 builder.AddNotificationsModule();
+builder.AddPaymentsModule();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapExchangeModule();
 app.MapIdentityModule();
 app.MapLicensingModule();
 app.MapNotificationsModule();
+app.MapPaymentsModule();
 app.MapOneStopPlatform();
 
 await app.Services.MigrateModulesAsync();

@@ -110,6 +110,9 @@ public static class OfficerRoleCodes
     public const string DataOwner = "data-owner";
     public const string DataSteward = "data-steward";
     public const string ChiefInformationOfficer = "cio";
+
+    /// <summary>Refunds the agency's share of payments; at the collecting agency, also reconciles the bank's statements.</summary>
+    public const string Finance = "finance";
 }
 
 /// <summary>The officer roles as people call them, in Thai and English.</summary>
@@ -125,6 +128,7 @@ public static class OfficerRoleNames
         [OfficerRoleCodes.DataOwner] = ("เจ้าของข้อมูลของหน่วยงาน", "Data owner"),
         [OfficerRoleCodes.DataSteward] = ("ผู้ดูแลข้อมูล", "Data steward"),
         [OfficerRoleCodes.ChiefInformationOfficer] = ("ผู้บริหารเทคโนโลยีสารสนเทศระดับสูง (CIO)", "Chief information officer"),
+        [OfficerRoleCodes.Finance] = ("เจ้าหน้าที่การเงิน", "Finance officer"),
     };
 
     /// <summary>The role's Thai and English names; an unknown code is its own name.</summary>

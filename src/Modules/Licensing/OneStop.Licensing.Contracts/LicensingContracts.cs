@@ -7,9 +7,12 @@ public sealed record ApplicationSubmitted(Guid ApplicationId, string Number, str
 
 /// <summary>
 /// A licence was approved and its fee is due to the issuing agency (Payments raises the invoice; with no
-/// fee, <see cref="AmountSatang"/> is 0 and the licence can be issued at once).
+/// fee, <see cref="AmountSatang"/> is 0 and the licence can be issued at once). <see cref="StandardFeeSatang"/> is the
+/// fee before the portal's incentive, so the invoice can show what applying online saved; <see cref="PayerName"/> is
+/// the company's name when the applicant acted for one, else the applicant's.
 /// </summary>
-public sealed record FeesDue(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, long AmountSatang, string PayerCitizenId, string? PayerJuristicId) : IIntegrationEvent;
+public sealed record FeesDue(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, long AmountSatang, string PayerCitizenId, string? PayerJuristicId,
+    long StandardFeeSatang, string PayerName) : IIntegrationEvent;
 
 /// <summary>A licence of an application was approved by every step of its review (Documents issues the e-licence once paid).</summary>
 public sealed record LicenceApproved(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, string HolderCitizenId, string? HolderJuristicId, DateTime ApprovedAt) : IIntegrationEvent;

@@ -23,7 +23,7 @@ internal sealed class OfficerAccounts(UserManager<Account> users, IAgencyDirecto
     public static readonly string[] Roles =
     [
         OfficerRoleCodes.Officer, OfficerRoleCodes.CounterStaff, OfficerRoleCodes.Reviewer, OfficerRoleCodes.Approver,
-        OfficerRoleCodes.DataOwner, OfficerRoleCodes.DataSteward, OfficerRoleCodes.AgencyAdmin,
+        OfficerRoleCodes.DataOwner, OfficerRoleCodes.DataSteward, OfficerRoleCodes.AgencyAdmin, OfficerRoleCodes.Finance,
     ];
 
     public sealed record Input(string? Email, string? GivenName, string? FamilyName, string? OfficeCode, IReadOnlyList<string>? Roles);

@@ -26,13 +26,15 @@ internal sealed class IdentitySeeder(IOpenIddictApplicationManager applications,
         ("admin.customs@demo.onestop.test", "03005000", "ผู้ดูแล กรมศุลกากร"),
     ];
 
-    /// <summary>Officers who review demo licence applications, and counter staff who file them for walk-ins.</summary>
+    /// <summary>Officers who review demo licence applications, counter staff who file them for walk-ins, and finance officers (refunds; reconciliation at the DGA, which collects).</summary>
     public static readonly (string Email, string Agency, string? Office, string Name, string[] Roles)[] DemoLicensingOfficers =
     [
         ("reviewer.bma@demo.onestop.test", "22000000", null, "ผู้ตรวจ กรุงเทพมหานคร", ["reviewer", "officer", "approver"]),
         ("counter.bma@demo.onestop.test", "22000000", "22000000-1001", "เคาน์เตอร์ เขตพระนคร", ["counter-staff"]),
         ("reviewer.excise@demo.onestop.test", "03006000", null, "ผู้ตรวจ กรมสรรพสามิต", ["reviewer", "approver", "agency-admin"]),
         ("reviewer.cmcity@demo.onestop.test", "LG500002", null, "ผู้ตรวจ เทศบาลนครเชียงใหม่", ["reviewer", "officer", "approver"]),
+        ("finance.bma@demo.onestop.test", "22000000", null, "การเงิน กรุงเทพมหานคร", ["finance"]),
+        ("finance.dga@demo.onestop.test", "10009000", null, "การเงิน สพร", ["finance"]),
     ];
 
     public const string DemoAgency = "demo-agency";

@@ -22,7 +22,7 @@ internal sealed class ReviewEvents
 
     public static ReviewEvents Watch(LicenceApplication application) => new(application ?? throw new ArgumentNullException(nameof(application)));
 
-    public void Publish(LicensingDbContext db, TimeProvider clock, DateTime now)
+    public void Publish(LicensingDbContext db, ILicenceTerms catalogue, TimeProvider clock, DateTime now)
     {
         var wasCompleted = application.Status == ApplicationStatus.Completed;
         application.Refresh();
@@ -39,7 +39,8 @@ internal sealed class ReviewEvents
                     db.AddIntegrationEvent(new LicenceApproved(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode,
                         application.ApplicantCitizenId, application.JuristicId, now), clock);
                     db.AddIntegrationEvent(new FeesDue(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode, licence.FeeSatang,
-                        application.ApplicantCitizenId, application.JuristicId), clock);
+                        application.ApplicantCitizenId, application.JuristicId, StandardFee(catalogue, licence),
+                        application.CompanyName ?? application.ApplicantName), clock);
                     break;
                 case LicenceStatus.Rejected:
                     application.Record(ApplicationEventKind.LicenceRejected, now, null, licence.LicenceCode, licence.AgencyCode, licence.Reason);
@@ -63,4 +64,10 @@ internal sealed class ReviewEvents
                 application.Licences.Where(l => l.Status == LicenceStatus.Rejected).Select(l => l.LicenceCode).ToList(), now), clock);
         }
     }
+
+    /// <summary>The fee at a counter, where no incentive applies; never below what is charged (a catalogue changed since).</summary>
+    private long StandardFee(ILicenceTerms catalogue, LicenceRequest licence)
+        => catalogue.Find(licence.LicenceCode) is null
+            ? licence.FeeSatang
+            : Math.Max(licence.FeeSatang, catalogue.Charge(licence.LicenceCode, Channel.Counter, application.Answers).FeeSatang);
 }

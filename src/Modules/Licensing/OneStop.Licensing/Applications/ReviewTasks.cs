@@ -138,7 +138,7 @@ internal static class DecideTask
                 _ => ApplicationEventKind.Rejected,
             };
             application.Record(kind, now, name, licence.LicenceCode, tracked.AgencyCode, decision.Reason);
-            watch.Publish(db, clock, now);
+            watch.Publish(db, catalogue, clock, now);
             if (alreadyWaiting && decision.Outcome == ReviewOutcome.SendBack)
             {
                 // A parallel reviewer marks more while the applicant corrects: they are told of it too.

@@ -75,7 +75,7 @@ internal static class SubmitApplication
 
             application.Submit(now).ThrowIfFailed();
             application.Record(ApplicationEventKind.Submitted, now, applicant.Actor);
-            watch.Publish(db, clock, now);
+            watch.Publish(db, catalogue, clock, now);
             db.AddIntegrationEvent(new ApplicationSubmitted(application.Id, application.Number, application.ApplicantCitizenId, application.JuristicId,
                 application.Licences.Select(l => l.LicenceCode).ToList(), now), clock);
             try

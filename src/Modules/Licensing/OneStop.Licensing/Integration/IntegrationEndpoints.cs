@@ -74,7 +74,7 @@ internal static class IntegrationEndpoints
 
         var subscription = new WebhookSubscription
         {
-            Id = Guid.CreateVersion7(), AgencyCode = officer.AgencyCode, Url = url.AbsoluteUri, Secret = WebhookSignature.NewSecret(),
+            Id = Guid.CreateVersion7(), AgencyCode = officer.AgencyCode, Url = url.AbsoluteUri, Secret = StandardWebhooks.NewSecret(),
             Events = [.. events.Distinct(StringComparer.Ordinal)], CreatedBy = ApplicationEndpoints.SubjectOf(user), CreatedAt = clock.UtcNowAsStored(),
         };
         db.WebhookSubscriptions.Add(subscription);

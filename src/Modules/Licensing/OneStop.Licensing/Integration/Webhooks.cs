@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using OneStop.Licensing.Contracts;
 using OneStop.Licensing.Data;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Jobs;
+using OneStop.SharedKernel.Http;
 using OneStop.SharedKernel.Messaging;
 
 namespace OneStop.Licensing.Integration;
@@ -72,25 +72,6 @@ internal static class WebhookEvents
     public const string ApplicationApproved = "application.approved";
 
     public static readonly IReadOnlyList<string> All = [ApplicationSubmitted, LicenceApproved, FeesDue, ApplicationApproved];
-}
-
-/// <summary>
-/// Signs deliveries the way the Standard Webhooks specification does, so receivers can use its libraries:
-/// <c>webhook-signature: v1,base64(HMAC-SHA256(secret, id.timestamp.body))</c>.
-/// </summary>
-internal static class WebhookSignature
-{
-    public const string Prefix = "whsec_";
-
-    public static string NewSecret() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
-    public static string Sign(string secret, string id, long timestamp, string body)
-    {
-        ArgumentNullException.ThrowIfNull(secret);
-        var key = Convert.FromBase64String(secret.StartsWith(Prefix, StringComparison.Ordinal) ? secret[Prefix.Length..] : secret);
-        var signed = Encoding.UTF8.GetBytes($"{id}.{timestamp.ToString(CultureInfo.InvariantCulture)}.{body}");
-        return "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed));
-    }
 }
 
 /// <summary>
@@ -205,7 +186,7 @@ internal sealed class WebhookSender(LicensingDbContext db, IHttpClientFactory cl
         var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json") };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSignature.Sign(subscription.Secret, id, timestamp, delivery.Payload));
+        request.Headers.Add("webhook-signature", StandardWebhooks.Sign(subscription.Secret, id, timestamp, delivery.Payload));
         return request;
     }
 }

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Payments.Data;
+using OneStop.Payments.Invoices;
+using OneStop.Payments.Receipts;
+using OneStop.SharedKernel;
+using OneStop.SharedKernel.Data;
+using OneStop.SharedKernel.Http;
+using OneStop.SharedKernel.Messaging;
+using OneStop.SharedKernel.Workflow;
+
+namespace OneStop.Payments.Payments;
+
+/// <summary>
+/// A bank or gateway tells us a bill was paid (or is being paid, or failed). The notification is signed
+/// (Standard Webhooks, HMAC-SHA256), recent, names an invoice of ours by reference 1 and carries its exact amount;
+/// anything else is refused and recorded. It is applied at most once per transaction and status: the record of it
+/// and the payment it completes are one transaction, so a crash between the two leaves neither, and the bank's
+/// retry completes the payment; a retry or a concurrent duplicate of an applied one is answered as before.
+/// </summary>
+internal static class ReceiveNotification
+{
+    /// <param name="TransactionId">The gateway's unique ID of the transaction.</param>
+    /// <param name="Status"><c>paid</c>, <c>pending</c> or <c>failed</c>.</param>
+    /// <param name="BillerId">Our biller ID, as in the QR code paid.</param>
+    /// <param name="Ref1">The invoice number.</param>
+    /// <param name="Ref2">The payment's reference, when the payer scanned the code of one attempt.</param>
+    /// <param name="AmountSatang">What was paid, in satang.</param>
+    /// <param name="PaidAt">When the bank took the money (UTC).</param>
+    /// <param name="Reason">Why it failed.</param>
+    public sealed record Body(string? TransactionId, string? Status, string? BillerId, string? Ref1, string? Ref2, long? AmountSatang, DateTime? PaidAt, string? Reason);
+
+    /// <summary>What the gateway is told: the outcome and, when applied, the payment's state and receipt.</summary>
+    public sealed record Answer(string Outcome, string? PaymentStatus, string? ReceiptNumber);
+
+    /// <summary>A refusal: the status to answer, the outcome recorded and why.</summary>
+    public sealed record Refusal(int Status, NotificationOutcome Outcome, string Detail);
+
+    public const string Paid = "paid";
+    public const string Pending = "pending";
+    public const string Failed = "failed";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    internal sealed class Handler(PaymentsDbContext db, PaymentGateways gateways, PaymentSettings settings, TimeProvider clock)
+    {
+        public async Task<(Answer? Answer, Refusal? Refusal)> HandleAsync(string gateway, string? messageId, string? timestamp, string? signature, byte[] body, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(body);
+            var now = clock.GetUtcNow();
+            var text = Encoding.UTF8.GetString(body);
+            if (gateways.SecretOf(gateway) is not { } secret)
+            {
+                return (null, new Refusal(404, NotificationOutcome.BadSignature, $"No gateway '{gateway}'."));
+            }
+
+            if (string.IsNullOrEmpty(messageId) || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var signedAt)
+                || !StandardWebhooks.Verify(secret, messageId, signedAt, body, signature))
+            {
+                return await RefuseAsync(gateway, messageId, null, text, new Refusal(401, NotificationOutcome.BadSignature, "The signature does not match the body with this gateway's secret."), ct);
+            }
+
+            if (Math.Abs(now.ToUnixTimeSeconds() - signedAt) > settings.Tolerance.TotalSeconds)
+            {
+                return await RefuseAsync(gateway, messageId, null, text, new Refusal(401, NotificationOutcome.Stale,
+                    $"Signed at {DateTimeOffset.FromUnixTimeSeconds(signedAt):u}, more than {settings.Tolerance.TotalMinutes:0} minutes from now: a replay, or a clock to set right."), ct);
+            }
+
+            Body? notice;
+            try
+            {
+                notice = JsonSerializer.Deserialize<Body>(body, Json);
+            }
+            catch (JsonException)
+            {
+                notice = null;
+            }
+
+            if (notice is null || string.IsNullOrWhiteSpace(notice.TransactionId) || notice.TransactionId.Length > 100 || notice.Status is not (Paid or Pending or Failed)
+                || string.IsNullOrWhiteSpace(notice.Ref1) || notice.AmountSatang is not > 0)
+            {
+                return await RefuseAsync(gateway, messageId, notice, text, new Refusal(400, NotificationOutcome.Malformed,
+                    "Give transactionId, status (paid, pending or failed), ref1 and amountSatang (a positive whole number of satang)."), ct);
+            }
+
+            return await db.RetryOnConflictAsync(async attemptCt =>
+            {
+                var outcome = await ApplyAsync(gateway, messageId, notice, text, attemptCt);
+                return outcome.Refusal is { } refusal ? await RefuseAsync(gateway, messageId, notice, text, refusal, attemptCt) : outcome;
+            }, ct);
+        }
+
+        private async Task<(Answer? Answer, Refusal? Refusal)> ApplyAsync(string gateway, string messageId, Body notice, string text, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var transaction = notice.TransactionId!;
+            if (await db.Notifications.AsNoTracking().Where(n => n.Gateway == gateway && n.TransactionId == transaction && n.BankStatus == notice.Status && n.Outcome == NotificationOutcome.Accepted)
+                .Select(n => n.PaymentId).FirstOrDefaultAsync(ct) is { } appliedTo)
+            {
+                // A retry, or the same notification twice at once: answered as the first time, and recorded so disputes see it.
+                db.Notifications.Add(Record(gateway, messageId, notice, text, NotificationOutcome.Duplicate, "Already applied.", appliedTo, now));
+                await db.SaveChangesAsync(ct);
+                return (await AnswerAsync("duplicate", appliedTo, ct), null);
+            }
+
+            var invoice = notice.BillerId is null || notice.BillerId == settings.BillerId
+                ? await db.Invoices.Include(i => i.Lines).SingleOrDefaultAsync(i => i.Number == notice.Ref1, ct)
+                : null;
+            if (invoice is null)
+            {
+                return (null, new Refusal(404, NotificationOutcome.UnknownReference, $"No invoice '{notice.Ref1}' for biller '{notice.BillerId ?? settings.BillerId}'."));
+            }
+
+            var payment = await FindPaymentAsync(gateway, transaction, invoice, notice, ct);
+            if (payment is null)
+            {
+                return (null, new Refusal(404, NotificationOutcome.UnknownReference, $"Invoice '{invoice.Number}' has no payment '{notice.Ref2}'."));
+            }
+
+            if (notice.AmountSatang != payment.AmountSatang)
+            {
+                return (null, new Refusal(409, NotificationOutcome.WrongAmount,
+                    $"The amount is {new Money(notice.AmountSatang!.Value)} but {invoice.Number} asks {payment.Amount}."));
+            }
+
+            NotificationOutcome outcome;
+            switch (notice.Status)
+            {
+                case Paid:
+                    if (invoice.Status != InvoiceStatus.Open || !Payment.Workflow.Allows(payment.Status, PaymentTrigger.BankPaid))
+                    {
+                        // Money taken twice, or for a code no longer valid: the bank is told no, and gives it back.
+                        return (null, new Refusal(409, NotificationOutcome.NotPayable, invoice.Status != InvoiceStatus.Open
+                            ? $"Invoice {invoice.Number} is {Wire(invoice.Status)}; nothing is owed on it."
+                            : $"Payment {payment.Reference} is {Wire(payment.Status)}; the payer needs a new code."));
+                    }
+
+                    Complete(invoice, payment, gateway, transaction, notice.PaidAt?.ToUniversalTime() ?? now, now);
+                    outcome = NotificationOutcome.Accepted;
+                    break;
+                case Pending:
+                    outcome = payment.Accept(gateway, transaction).IsSuccess ? NotificationOutcome.Accepted : NotificationOutcome.Ignored;
+                    Record(invoice, InvoiceEventKind.PaymentPending, outcome, now, gateway, payment.Reference);
+                    break;
+                default:
+                    outcome = payment.Fail(gateway, transaction, Shorten(notice.Reason ?? "failed at the bank", 300), now).IsSuccess ? NotificationOutcome.Accepted : NotificationOutcome.Ignored;
+                    Record(invoice, InvoiceEventKind.PaymentFailed, outcome, now, gateway, notice.Reason);
+                    break;
+            }
+
+            db.Notifications.Add(Record(gateway, messageId, notice, text, outcome,
+                outcome == NotificationOutcome.Ignored ? $"The payment is already {Wire(payment.Status)}." : null, payment.Id, now));
+            await db.SaveChangesAsync(ct);
+            return (await AnswerAsync(outcome == NotificationOutcome.Accepted ? "accepted" : "ignored", payment.Id, ct), null);
+        }
+
+        /// <summary>The attempt the payer scanned (reference 2), the one an earlier "pending" made, or a new one for a bill paid by reference 1 alone.</summary>
+        private async Task<Payment?> FindPaymentAsync(string gateway, string transaction, Invoice invoice, Body notice, CancellationToken ct)
+        {
+            if (!string.IsNullOrEmpty(notice.Ref2))
+            {
+                return await db.Payments.SingleOrDefaultAsync(p => p.InvoiceId == invoice.Id && p.Reference == notice.Ref2, ct);
+            }
+
+            if (await db.Payments.SingleOrDefaultAsync(p => p.Gateway == gateway && p.TransactionId == transaction, ct) is { } known)
+            {
+                return known;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var payment = new Payment
+            {
+                Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, Reference = InvoiceNumbers.NewPayment(), AmountSatang = invoice.AmountSatang,
+                CreatedAt = now, ExpiresAt = now + Payment.Lifetime,
+            };
+            db.Payments.Add(payment);
+            return payment;
+        }
+
+        /// <summary>Pays the invoice and issues the receipt, in the notification's transaction.</summary>
+        private void Complete(Invoice invoice, Payment payment, string gateway, string transaction, DateTime paidAt, DateTime now)
+        {
+            payment.Complete(gateway, transaction, paidAt).ThrowIfFailed();
+            invoice.Pay(paidAt).ThrowIfFailed();
+            var receipt = new Receipt
+            {
+                Id = Guid.CreateVersion7(), Number = InvoiceNumbers.NewReceipt(now), InvoiceId = invoice.Id, PaymentId = payment.Id, InvoiceNumber = invoice.Number,
+                PayerCitizenId = invoice.PayerCitizenId, PayerJuristicId = invoice.PayerJuristicId, PayerName = invoice.PayerName, AmountSatang = payment.AmountSatang, IssuedAt = now,
+            };
+            db.Receipts.Add(receipt);
+            db.AddIntegrationEvent(InvoiceFactory.PaidEvent(invoice, receipt.Number, paidAt), clock);
+            Record(invoice, InvoiceEventKind.Paid, NotificationOutcome.Accepted, now, gateway, receipt.Number);
+        }
+
+        private void Record(Invoice invoice, InvoiceEventKind kind, NotificationOutcome outcome, DateTime now, string gateway, string? note)
+        {
+            if (outcome == NotificationOutcome.Accepted)
+            {
+                db.InvoiceEvents.Add(new InvoiceEvent { InvoiceId = invoice.Id, Kind = kind, At = now, Actor = gateway, Note = note is null ? null : Shorten(note, 500) });
+            }
+        }
+
+        private static string Wire(Enum state) => OneStop.SharedKernel.Workflow.WireNames.Kebab(state.ToString());
+
+        private async Task<Answer> AnswerAsync(string outcome, Guid? paymentId, CancellationToken ct)
+        {
+            var payment = await db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => new { p.Status }).SingleOrDefaultAsync(ct);
+            var receipt = await db.Receipts.AsNoTracking().Where(r => r.PaymentId == paymentId).Select(r => r.Number).SingleOrDefaultAsync(ct);
+            return new Answer(outcome, payment?.Status.ToString().ToLowerInvariant(), receipt);
+        }
+
+        private async Task<(Answer?, Refusal?)> RefuseAsync(string gateway, string? messageId, Body? notice, string text, Refusal refusal, CancellationToken ct)
+        {
+            db.ChangeTracker.Clear();
+            db.Notifications.Add(Record(gateway, messageId, notice, text, refusal.Outcome, refusal.Detail, null, clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+            return (null, refusal);
+        }
+
+        private static GatewayNotification Record(string gateway, string? messageId, Body? notice, string text, NotificationOutcome outcome, string? detail, Guid? paymentId, DateTime now)
+            => new()
+            {
+                Id = Guid.CreateVersion7(), Gateway = gateway, MessageId = messageId is null ? null : Shorten(messageId, 100),
+                TransactionId = notice?.TransactionId is { } t ? Shorten(t, 100) : null, BankStatus = notice?.Status is { } s ? Shorten(s, 20) : null,
+                InvoiceNumber = notice?.Ref1 is { } r ? Shorten(r, 40) : null, AmountSatang = notice?.AmountSatang, Outcome = outcome,
+                Detail = detail is null ? null : Shorten(detail, 300), PaymentId = paymentId, ReceivedAt = now, Body = Shorten(text, GatewayNotification.MaxBody),
+            };
+
+        private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
+    }
+}
+
+/// <summary>The gateways whose notifications are accepted, and the secret each signs with.</summary>
+internal sealed class PaymentGateways(PaymentSettings settings, Sandbox.SandboxBank sandbox)
+{
+    public string? SecretOf(string gateway)
+        => gateway == Sandbox.SandboxBank.Gateway && settings.SandboxEnabled ? sandbox.Secret : settings.GatewaySecrets.GetValueOrDefault(gateway);
+}

@@ -30,6 +30,9 @@ internal sealed class DetailsModel(InvoiceQueries queries, StartPayment.Handler 
 
     public string AgencyName(string code) => agencyNames.GetValueOrDefault(code, code);
 
+    /// <summary>Who did a step of the history, in words: the agency's name for its code, the bank for a gateway.</summary>
+    public string ActorName(string actor) => actor == OneStop.Payments.Sandbox.SandboxBank.Gateway ? Bilingual.Pick("ธนาคารจำลอง", "Sandbox bank") : AgencyName(actor);
+
     [TempData]
     public string? Done { get; set; }
 

@@ -29,13 +29,13 @@ internal sealed class ExpiryJob : IRecurringJob
         var now = clock.GetUtcNow().UtcDateTime;
         var closed = 0;
         var cutoff = now - Grace;
-        foreach (var payment in await db.Payments.Where(p => (p.Status == PaymentStatus.Created || p.Status == PaymentStatus.Pending) && p.ExpiresAt < cutoff).Take(500).ToListAsync(ct))
+        foreach (var payment in await db.Payments.Where(p => (p.Status == PaymentStatus.Created || p.Status == PaymentStatus.Pending) && p.ExpiresAt < cutoff).OrderBy(p => p.ExpiresAt).Take(500).ToListAsync(ct))
         {
             closed += payment.Expire(now).IsSuccess ? 1 : 0;
         }
 
         var today = DateOnly.FromDateTime(ThaiDates.ToThaiTime(now));
-        foreach (var invoice in await db.Invoices.Where(i => i.Status == InvoiceStatus.Open && i.DueOn < today).Take(500).ToListAsync(ct))
+        foreach (var invoice in await db.Invoices.Where(i => i.Status == InvoiceStatus.Open && i.DueOn < today).OrderBy(i => i.DueOn).Take(500).ToListAsync(ct))
         {
             if (invoice.Expire(now).IsSuccess)
             {

@@ -100,9 +100,7 @@ internal static class ReceiveNotification
                 .Select(n => n.PaymentId).FirstOrDefaultAsync(ct) is { } appliedTo)
             {
                 // A retry, or the same notification twice at once: answered as the first time, and recorded so disputes see it.
-                db.Notifications.Add(Record(gateway, messageId, notice, text, NotificationOutcome.Duplicate, "Already applied.", appliedTo, now));
-                await db.SaveChangesAsync(ct);
-                return (await AnswerAsync("duplicate", appliedTo, ct), null);
+                return (await DuplicateAsync(gateway, messageId, notice, text, appliedTo, now, ct), null);
             }
 
             var invoice = notice.BillerId is null || notice.BillerId == settings.BillerId
@@ -119,6 +117,13 @@ internal static class ReceiveNotification
                 return (null, new Refusal(404, NotificationOutcome.UnknownReference, $"Invoice '{invoice.Number}' has no payment '{notice.Ref2}'."));
             }
 
+            if (payment.Status == PaymentStatus.Paid && payment.Gateway == gateway && payment.TransactionId == transaction && notice.Status == Paid)
+            {
+                // The same notification, applied by a twin between our first look and now.
+                db.ChangeTracker.Clear();
+                return (await DuplicateAsync(gateway, messageId, notice, text, payment.Id, now, ct), null);
+            }
+
             if (notice.AmountSatang != payment.AmountSatang)
             {
                 return (null, new Refusal(409, NotificationOutcome.WrongAmount,
@@ -126,6 +131,7 @@ internal static class ReceiveNotification
             }
 
             NotificationOutcome outcome;
+            string? receiptNumber = null;
             switch (notice.Status)
             {
                 case Paid:
@@ -137,7 +143,7 @@ internal static class ReceiveNotification
                             : $"Payment {payment.Reference} is {Wire(payment.Status)}; the payer needs a new code."));
                     }
 
-                    Complete(invoice, payment, gateway, transaction, notice.PaidAt?.ToUniversalTime() ?? now, now);
+                    receiptNumber = Complete(invoice, payment, gateway, transaction, notice.PaidAt?.ToUniversalTime() ?? now, now);
                     outcome = NotificationOutcome.Accepted;
                     break;
                 case Pending:
@@ -153,7 +159,10 @@ internal static class ReceiveNotification
             db.Notifications.Add(Record(gateway, messageId, notice, text, outcome,
                 outcome == NotificationOutcome.Ignored ? $"The payment is already {Wire(payment.Status)}." : null, payment.Id, now));
             await db.SaveChangesAsync(ct);
-            return (await AnswerAsync(outcome == NotificationOutcome.Accepted ? "accepted" : "ignored", payment.Id, ct), null);
+            // Answered from what was just written; only news of a payment paid earlier needs its receipt read.
+            return (payment.Status == PaymentStatus.Paid && receiptNumber is null
+                ? await AnswerAsync("ignored", payment.Id, ct)
+                : new Answer(outcome == NotificationOutcome.Accepted ? "accepted" : "ignored", Wire(payment.Status), receiptNumber), null);
         }
 
         /// <summary>The attempt the payer scanned (reference 2), the one an earlier "pending" made, or a new one for a bill paid by reference 1 alone.</summary>
@@ -180,7 +189,7 @@ internal static class ReceiveNotification
         }
 
         /// <summary>Pays the invoice and issues the receipt, in the notification's transaction.</summary>
-        private void Complete(Invoice invoice, Payment payment, string gateway, string transaction, DateTime paidAt, DateTime now)
+        private string Complete(Invoice invoice, Payment payment, string gateway, string transaction, DateTime paidAt, DateTime now)
         {
             payment.Complete(gateway, transaction, paidAt).ThrowIfFailed();
             invoice.Pay(paidAt).ThrowIfFailed();
@@ -192,6 +201,7 @@ internal static class ReceiveNotification
             db.Receipts.Add(receipt);
             db.AddIntegrationEvent(InvoiceFactory.PaidEvent(invoice, receipt.Number, paidAt), clock);
             Record(invoice, InvoiceEventKind.Paid, NotificationOutcome.Accepted, now, gateway, receipt.Number);
+            return receipt.Number;
         }
 
         private void Record(Invoice invoice, InvoiceEventKind kind, NotificationOutcome outcome, DateTime now, string gateway, string? note)
@@ -204,11 +214,18 @@ internal static class ReceiveNotification
 
         private static string Wire(Enum state) => OneStop.SharedKernel.Workflow.WireNames.Kebab(state.ToString());
 
+        private async Task<Answer> DuplicateAsync(string gateway, string messageId, Body notice, string text, Guid? paymentId, DateTime now, CancellationToken ct)
+        {
+            db.Notifications.Add(Record(gateway, messageId, notice, text, NotificationOutcome.Duplicate, "Already applied.", paymentId, now));
+            await db.SaveChangesAsync(ct);
+            return await AnswerAsync("duplicate", paymentId, ct);
+        }
+
         private async Task<Answer> AnswerAsync(string outcome, Guid? paymentId, CancellationToken ct)
         {
-            var payment = await db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => new { p.Status }).SingleOrDefaultAsync(ct);
-            var receipt = await db.Receipts.AsNoTracking().Where(r => r.PaymentId == paymentId).Select(r => r.Number).SingleOrDefaultAsync(ct);
-            return new Answer(outcome, payment?.Status.ToString().ToLowerInvariant(), receipt);
+            var payment = await db.Payments.AsNoTracking().Where(p => p.Id == paymentId)
+                .Select(p => new { p.Status, Receipt = db.Receipts.Where(r => r.PaymentId == p.Id).Select(r => r.Number).FirstOrDefault() }).SingleOrDefaultAsync(ct);
+            return new Answer(outcome, payment is null ? null : Wire(payment.Status), payment?.Receipt);
         }
 
         private async Task<(Answer?, Refusal?)> RefuseAsync(string gateway, string? messageId, Body? notice, string text, Refusal refusal, CancellationToken ct)

@@ -100,6 +100,44 @@ public sealed partial class PaymentsPageTests(BrowserFixture browser) : IClassFi
         await PageChecks.ScreenshotAsync(page, "payments-paid-en-US-360");
     }
 
+    [Fact]
+    public async Task Reconciliation_At360pxInThai_ShowsWhatTheStatementAndThePaymentsDisagreeOn()
+    {
+        var number = await RaiseFineAsync();
+        var ct = TestContext.Current.CancellationToken;
+        using var payer = browser.App.CreateClientAsCitizen(Citizen);
+        using var code = await payer.PostAsync(new Uri($"/api/payments/invoices/{number}/payments", UriKind.Relative), null, ct);
+        var payload = (await code.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("payment").GetProperty("qrPayload").GetString();
+        using var paid = await payer.PostAsJsonAsync(new Uri("/api/payments/sandbox/pay", UriKind.Relative), new { payload }, ct);
+        Assert.True(paid.IsSuccessStatusCode);
+        using var bma = browser.App.CreateClientAsOfficer(Bma, null, "finance");
+        var payments = await bma.GetFromJsonAsync<JsonElement>(new Uri("/api/payments/agency/payments", UriKind.Relative), ct);
+        var transaction = payments.EnumerateArray().Single(p => p.GetProperty("invoiceNumber").GetString() == number).GetProperty("transactionId").GetString();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var csv = $"date,transaction_id,ref1,amount\n{today},{transaction},{number},500.00\n{today},TXN-NOT-OURS,INV0,10.00\n";
+
+        var page = await PageAsync("th-TH", null, "Officer", (TestAuthHandler.AgencyHeader, "10009000"), (TestAuthHandler.AgencyRolesHeader, "finance"));
+        await page.GotoAsync("/Payments/Finance");
+        await page.GetByRole(AriaRole.Link, new() { Name = "กระทบยอดกับรายการเดินบัญชีธนาคาร" }).ClickAsync();
+        await PageChecks.WaitForPathAsync(page, "/Payments/Finance/Reconciliation");
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+
+        // Nothing chosen: the page says so next to the field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "กระทบยอด", Exact = true }).ClickAsync();
+        await PageChecks.WaitForAnswerAsync(page, "#statement-error");
+        Assert.Contains("เลือกไฟล์รายการเดินบัญชี", await page.InnerTextAsync("#statement-error"), StringComparison.Ordinal);
+
+        await page.GetByLabel("ไฟล์รายการเดินบัญชี (CSV)").SetInputFilesAsync(new FilePayload { Name = "statement.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "กระทบยอด", Exact = true }).ClickAsync();
+        await PageChecks.WaitForAnswerAsync(page, "#summary");
+        var summary = await page.InnerTextAsync("#summary");
+        Assert.Contains("ตรงกัน: 1", summary, StringComparison.Ordinal);
+        Assert.Contains("ไม่มีในระบบ: 1", summary, StringComparison.Ordinal);
+        Assert.Contains("TXN-NOT-OURS", await page.InnerTextAsync("table"), StringComparison.Ordinal);
+        await PageChecks.AssertAccessibleAndFitsAsync(page);
+        await PageChecks.ScreenshotAsync(page, "payments-reconciliation-th-TH-360");
+    }
+
     private async Task<string> RaiseFineAsync()
     {
         using var finance = browser.App.CreateClientAsOfficer(Bma, null, "finance");

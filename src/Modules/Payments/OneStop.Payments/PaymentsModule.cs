@@ -23,7 +23,9 @@ public static class PaymentsModule
     public static WebApplicationBuilder AddPaymentsModule(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddModuleDbContext<PaymentsDbContext, SqlitePaymentsDbContext, PostgresPaymentsDbContext>(PaymentsDbContext.Module);
+        // Interceptors registered as PaymentsDbInterceptor (faults injected by tests: a crash before or after the commit).
+        builder.AddModuleDbContext<PaymentsDbContext, SqlitePaymentsDbContext, PostgresPaymentsDbContext>(PaymentsDbContext.Module,
+            (sp, o) => o.AddInterceptors(sp.GetServices<PaymentsDbInterceptor>()));
         var services = builder.Services;
         services.AddValidation();
         // Read here so that a bad biller ID, or a sandbox switched on in Production, stops start-up.

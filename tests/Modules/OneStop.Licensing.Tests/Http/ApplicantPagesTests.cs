@@ -357,6 +357,38 @@ public sealed partial class ApplicantPagesTests(LicensingAppFactory factory) : I
     }
 
     [Fact]
+    public async Task Approved_DetailsLinksToTheFees_WhichPaymentsRaisesAsOneInvoice_WithTheOnlineDiscount()
+    {
+        using var client = Director();
+        var id = await SubmittedAsync(client);
+        var number = (await ApiAsync(client, id)).GetProperty("number").GetString()!;
+        Assert.DoesNotContain("id=\"pay-fees\"", await PageAsync(client, $"{Pages}/{id}"), StringComparison.Ordinal);
+        using var reviewer = factory.CreateClientAsOfficer(LicensingAppFactory.Bma, "22000000-1001", OfficerRoleCodes.Reviewer);
+        var task = await TaskOfAsync(reviewer, number);
+        using var approved = await reviewer.PostAsJsonAsync(Url($"/api/licensing/tasks/{task.GetProperty("id").GetString()}/decision"),
+            new { outcome = "approve", version = task.GetProperty("version").GetInt32() }, Ct);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        var details = await PageAsync(client, $"{Pages}/{id}");
+        Assert.Contains($"<a class=\"button\" href=\"/Payments/ForApplication/{id}\" id=\"pay-fees\">ชำระค่าธรรมเนียม</a>", details, StringComparison.Ordinal);
+        var notYet = await PageAsync(client, $"/Payments/ForApplication/{id}");
+        Assert.Contains("ยังไม่มีค่าธรรมเนียมให้ชำระ", notYet, StringComparison.Ordinal);
+
+        // Licensing's events reach Payments through the outbox: one invoice for the application, the BMA's fee less the online discount.
+        await factory.DispatchOutboxAsync();
+        await factory.DispatchOutboxAsync();
+        using var fees = await client.GetAsync(Url($"/Payments/ForApplication/{id}"), Ct);
+        var invoicePath = fees.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.StartsWith("/Payments/Invoices/INV", invoicePath, StringComparison.Ordinal);
+        using var invoice = await client.GetAsync(Url($"/api/payments/invoices/{invoicePath["/Payments/Invoices/".Length..]}"), Ct);
+        var body = await invoice.JsonAsync();
+        Assert.Equal(number, body.GetProperty("reference").GetString());
+        Assert.Equal(180_00, body.GetProperty("amountSatang").GetInt64());
+        Assert.Equal(20_00, body.GetProperty("discountSatang").GetInt64());
+        Assert.Equal(LicensingAppFactory.Bma, body.GetProperty("lines")[0].GetProperty("agencyCode").GetString());
+    }
+
+    [Fact]
     public async Task Details_InEnglish_SaysTheStepsInEnglish()
     {
         using var client = Director("en-US");

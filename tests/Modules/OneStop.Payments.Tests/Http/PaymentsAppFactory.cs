@@ -15,7 +15,7 @@ using OneStop.Testing;
 namespace OneStop.Payments.Tests.Http;
 
 /// <summary>The app with its sandbox bank, and ways to raise invoices and send a bank's notifications as tests need them.</summary>
-public sealed class PaymentsAppFactory : AppFactory
+public class PaymentsAppFactory : AppFactory
 {
     public const string Citizen = "1999900000013";
     public const string OtherCitizen = "3999904567898";

@@ -186,6 +186,9 @@ internal abstract class PaymentsDbContext(DbContextOptions options) : ModuleDbCo
     }
 }
 
+/// <summary>Something that watches the module's saves; registered as a singleton, picked up when the context's options are built.</summary>
+internal abstract class PaymentsDbInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor;
+
 internal sealed class SqlitePaymentsDbContext(DbContextOptions<SqlitePaymentsDbContext> options) : PaymentsDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)

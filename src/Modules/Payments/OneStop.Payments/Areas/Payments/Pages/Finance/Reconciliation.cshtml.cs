@@ -72,6 +72,18 @@ internal sealed class ReconciliationModel(PaymentsDbContext db, PaymentSettings 
         Earlier = await db.Reconciliations.AsNoTracking().OrderByDescending(r => r.ImportedAt).Take(10).ToListAsync(ct);
     }
 
+    /// <summary>Why an item is listed, in the reader's language (the API's note is English).</summary>
+    public static string Note(PaymentsEndpoints.ReconciliationItemView item) => item.Kind switch
+    {
+        "mismatched" when item.StatementSatang != item.RecordedSatang => Bilingual.Pick(
+            $"รายการเดินบัญชี {PaymentWording.Baht(item.StatementSatang ?? 0)} ระบบบันทึก {PaymentWording.Baht(item.RecordedSatang ?? 0)}",
+            $"The statement says {PaymentWording.Baht(item.StatementSatang ?? 0)}, we recorded {PaymentWording.Baht(item.RecordedSatang ?? 0)}."),
+        "mismatched" => Bilingual.Pick("เลขอ้างอิงไม่ตรงกับที่ระบบบันทึก", "The reference differs from the one recorded."),
+        "unmatched" => Bilingual.Pick("ไม่มีรายการชำระนี้ในระบบ", "No payment of ours has this transaction."),
+        "missing" => Bilingual.Pick("ระบบบันทึกว่าชำระแล้ว แต่ไม่มีในรายการเดินบัญชี", "Recorded as paid, but not on the statement."),
+        _ => string.Empty,
+    };
+
     public static string Kind(string kind) => kind switch
     {
         "matched" => Bilingual.Pick("ตรงกัน", "Matched"),

@@ -383,6 +383,7 @@ public sealed partial class ApplicantPagesTests(LicensingAppFactory factory) : I
         using var invoice = await client.GetAsync(Url($"/api/payments/invoices/{invoicePath["/Payments/Invoices/".Length..]}"), Ct);
         var body = await invoice.JsonAsync();
         Assert.Equal(number, body.GetProperty("reference").GetString());
+        Assert.Equal("บริษัท ทดสอบ จำกัด", body.GetProperty("payerName").GetString());
         Assert.Equal(180_00, body.GetProperty("amountSatang").GetInt64());
         Assert.Equal(20_00, body.GetProperty("discountSatang").GetInt64());
         Assert.Equal(LicensingAppFactory.Bma, body.GetProperty("lines")[0].GetProperty("agencyCode").GetString());

@@ -27,6 +27,7 @@ public sealed class PaymentsApiTests(PaymentsAppFactory factory) : IClassFixture
         var invoice = await client.GetFromJsonAsync<JsonElement>(Url($"/api/payments/invoices/{number}"), PaymentsAppFactory.Json, Ct);
         Assert.Equal("open", invoice.GetProperty("status").GetString());
         Assert.Equal("licence-fees", invoice.GetProperty("kind").GetString());
+        Assert.Equal("นายทดสอบ ใจดี", invoice.GetProperty("payerName").GetString());
         Assert.Equal(1_280_00, invoice.GetProperty("amountSatang").GetInt64());
         Assert.Equal(20_00, invoice.GetProperty("discountSatang").GetInt64());
         var lines = invoice.GetProperty("lines").EnumerateArray().ToList();

@@ -96,6 +96,7 @@ internal abstract class PaymentsDbContext(DbContextOptions options) : ModuleDbCo
             b.Property(c => c.AgencyCode).HasMaxLength(10);
             b.Property(c => c.PayerCitizenId).HasMaxLength(13);
             b.Property(c => c.PayerJuristicId).HasMaxLength(13);
+            b.Property(c => c.PayerName).HasMaxLength(300);
         });
         modelBuilder.Entity<DecidedApplication>(b =>
         {

@@ -24,6 +24,9 @@ internal sealed class LicenceCharge
 
     public string? PayerJuristicId { get; init; }
 
+    /// <summary>The company's name when the applicant acted for one, else the applicant's: the invoice and receipt name them.</summary>
+    public required string PayerName { get; init; }
+
     public DateTime ReceivedAt { get; init; }
 }
 

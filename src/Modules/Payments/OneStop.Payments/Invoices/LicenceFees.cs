@@ -28,12 +28,13 @@ internal sealed class LicenceFees(PaymentsDbContext db, ILicenceCatalogue catalo
                     LicenceCode = integrationEvent.LicenceCode, AgencyCode = integrationEvent.AgencyCode, AmountSatang = integrationEvent.AmountSatang,
                     StandardSatang = Math.Max(integrationEvent.StandardFeeSatang, integrationEvent.AmountSatang),
                     PayerCitizenId = integrationEvent.PayerCitizenId, PayerJuristicId = integrationEvent.PayerJuristicId,
+                    PayerName = integrationEvent.PayerName is { Length: > 0 and <= 300 } name ? name : integrationEvent.PayerJuristicId ?? integrationEvent.PayerCitizenId,
                     ReceivedAt = clock.GetUtcNow().UtcDateTime,
                 });
                 await db.SaveChangesAsync(ct);
             }
 
-            await RaiseWhenCompleteAsync(integrationEvent.ApplicationId, integrationEvent.PayerName, ct);
+            await RaiseWhenCompleteAsync(integrationEvent.ApplicationId, ct);
         }, cancellationToken);
     }
 
@@ -52,11 +53,11 @@ internal sealed class LicenceFees(PaymentsDbContext db, ILicenceCatalogue catalo
                 await db.SaveChangesAsync(ct);
             }
 
-            await RaiseWhenCompleteAsync(integrationEvent.ApplicationId, null, ct);
+            await RaiseWhenCompleteAsync(integrationEvent.ApplicationId, ct);
         }, cancellationToken);
     }
 
-    private async Task RaiseWhenCompleteAsync(Guid applicationId, string? payerName, CancellationToken ct)
+    private async Task RaiseWhenCompleteAsync(Guid applicationId, CancellationToken ct)
     {
         var decided = await db.DecidedApplications.FindAsync([applicationId], ct);
         if (decided is null || await db.Invoices.AnyAsync(i => i.ApplicationId == applicationId, ct))
@@ -86,7 +87,7 @@ internal sealed class LicenceFees(PaymentsDbContext db, ILicenceCatalogue catalo
             }).ToList();
         var invoice = InvoiceFactory.New(InvoiceKind.LicenceFees, now, DateOnly.FromDateTime(ThaiDates.ToThaiTime(now)).AddDays(settings.LicenceFeeDays), lines,
             reference: decided.ApplicationNumber, payerCitizenId: first.PayerCitizenId, payerJuristicId: first.PayerJuristicId,
-            payerName: payerName ?? first.PayerJuristicId ?? first.PayerCitizenId,
+            payerName: first.PayerName,
             titleTh: $"ค่าธรรมเนียมใบอนุญาต คำขอเลขที่ {decided.ApplicationNumber}", titleEn: $"Licence fees, application {decided.ApplicationNumber}",
             applicationId: applicationId, raisedBy: null);
         db.Invoices.Add(invoice);

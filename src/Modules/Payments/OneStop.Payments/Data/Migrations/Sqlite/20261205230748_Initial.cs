@@ -104,6 +104,7 @@ namespace OneStop.Payments.Data.Migrations.Sqlite
                     StandardSatang = table.Column<long>(type: "INTEGER", nullable: false),
                     PayerCitizenId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
                     PayerJuristicId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    PayerName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

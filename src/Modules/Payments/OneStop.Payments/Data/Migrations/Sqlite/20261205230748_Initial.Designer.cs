@@ -11,7 +11,7 @@ using OneStop.Payments.Data;
 namespace OneStop.Payments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePaymentsDbContext))]
-    [Migration("20261205215051_Initial")]
+    [Migration("20261205230748_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -265,6 +265,11 @@ namespace OneStop.Payments.Data.Migrations.Sqlite
 
                     b.Property<string>("PayerJuristicId")
                         .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")

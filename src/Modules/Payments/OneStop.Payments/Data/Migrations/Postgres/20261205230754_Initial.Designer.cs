@@ -12,7 +12,7 @@ using OneStop.Payments.Data;
 namespace OneStop.Payments.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPaymentsDbContext))]
-    [Migration("20261205215056_Initial")]
+    [Migration("20261205230754_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -274,6 +274,11 @@ namespace OneStop.Payments.Data.Migrations.Postgres
                     b.Property<string>("PayerJuristicId")
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");

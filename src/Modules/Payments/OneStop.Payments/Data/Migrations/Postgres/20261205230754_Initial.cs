@@ -113,6 +113,7 @@ namespace OneStop.Payments.Data.Migrations.Postgres
                     StandardSatang = table.Column<long>(type: "bigint", nullable: false),
                     PayerCitizenId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
                     PayerJuristicId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    PayerName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -19,6 +19,29 @@ public readonly record struct Money(long Satang) : IComparable<Money>
             : throw new ArgumentException("An amount in baht has at most two decimals.", nameof(baht));
     }
 
+    /// <summary>
+    /// Reads baht as banks and QR codes write them: digits with an optional point and at most two decimals
+    /// ("150", "150.5", "150.50"); no sign, no exponent, no thousands separators. False for anything else.
+    /// </summary>
+    public static bool TryParseBaht(string? text, out Money amount)
+    {
+        amount = Zero;
+        if (string.IsNullOrEmpty(text) || text.Length > 20 || text[0] == '.' || text[^1] == '.'
+            || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var baht))
+        {
+            return false;
+        }
+
+        var satang = baht * 100m;
+        if (satang != decimal.Truncate(satang) || satang > long.MaxValue)
+        {
+            return false;
+        }
+
+        amount = new Money((long)satang);
+        return true;
+    }
+
     /// <summary>The amount in baht.</summary>
     public decimal Baht => Satang / 100m;
 

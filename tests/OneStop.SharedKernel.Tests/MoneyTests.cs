@@ -136,4 +136,52 @@ public sealed class MoneyTests
             CultureInfo.CurrentCulture = before;
         }
     }
+
+    [Theory]
+    [InlineData("150", 15000)]
+    [InlineData("150.5", 15050)]
+    [InlineData("150.50", 15050)]
+    [InlineData("0.01", 1)]
+    [InlineData("0", 0)]
+    [InlineData("9999999999.99", 999_999_999_999)]
+    public void TryParseBaht_BankAndQrForms_ReadsSatang(string text, long satang)
+    {
+        Assert.True(Money.TryParseBaht(text, out var amount));
+        Assert.Equal(satang, amount.Satang);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("1.005")]
+    [InlineData("-1.00")]
+    [InlineData("+1.00")]
+    [InlineData("1,000.00")]
+    [InlineData("1e3")]
+    [InlineData(" 1.00")]
+    [InlineData(".50")]
+    [InlineData("1.")]
+    [InlineData("๑.๐๐")]
+    [InlineData("99999999999999999999")]
+    public void TryParseBaht_AnythingElse_IsRefusedAndLeavesZero(string? text)
+    {
+        Assert.False(Money.TryParseBaht(text, out var amount));
+        Assert.Equal(Money.Zero, amount);
+    }
+
+    [Fact]
+    public void TryParseBaht_UnderACultureWithCommaDecimals_StillReadsThePoint()
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Assert.True(Money.TryParseBaht("12.34", out var amount));
+            Assert.Equal(1234, amount.Satang);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
 }

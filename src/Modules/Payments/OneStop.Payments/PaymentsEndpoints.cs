@@ -31,8 +31,6 @@ internal static class PaymentsEndpoints
     public sealed record AgencyPayment(Guid PaymentId, string Reference, string InvoiceNumber, string PayerName, string Status, DateTime? PaidAt, long AgencySatang,
         long AgencyRefundedSatang, string? TransactionId);
 
-    public sealed record ReceiptView(string Number, string InvoiceNumber, string PayerName, long AmountSatang, DateTime IssuedAt, IReadOnlyList<InvoiceLineView> Lines);
-
     public sealed record ReconciliationView(Guid Id, string FileName, DateOnly From, DateOnly To, DateTime ImportedAt, string ImportedBy,
         int Matched, int Mismatched, int Unmatched, int Missing, IReadOnlyList<ReconciliationItemView> Items);
 
@@ -116,19 +114,8 @@ internal static class PaymentsEndpoints
         return result.Value is { } payment ? TypedResults.Ok(InvoiceQueries.ViewOf(payment, null)) : ApiProblems.From(result.Error!);
     }
 
-    private static async Task<Results<Ok<ReceiptView>, ProblemHttpResult>> ReceiptAsync(string number, ClaimsPrincipal user, PaymentsDbContext db, CancellationToken ct)
-    {
-        var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Number == number, ct);
-        var invoice = receipt is null ? null : await db.Invoices.AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Id == receipt.InvoiceId, ct);
-        return receipt is not null && invoice is not null && Payer.Of(user)!.Owns(invoice)
-            ? TypedResults.Ok(ReceiptOf(receipt, invoice))
-            : ApiProblems.From(Error.NotFound("receipt", number));
-    }
-
-    internal static ReceiptView ReceiptOf(Receipts.Receipt receipt, Invoice invoice)
-        => new(receipt.Number, receipt.InvoiceNumber, receipt.PayerName, receipt.AmountSatang, receipt.IssuedAt,
-            [.. invoice.Lines.OrderBy(l => l.AgencyCode, StringComparer.Ordinal).ThenBy(l => l.ItemCode, StringComparer.Ordinal)
-                .Select(l => new InvoiceLineView(l.AgencyCode, l.ItemCode, l.DescriptionTh, l.DescriptionEn, l.StandardSatang, l.DiscountSatang, l.AmountSatang, l.RefundedSatang))]);
+    private static async Task<Results<Ok<ReceiptView>, ProblemHttpResult>> ReceiptAsync(string number, ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
+        => await queries.FindReceiptAsync(Payer.Of(user)!, number, ct) is { } receipt ? TypedResults.Ok(receipt) : ApiProblems.From(Error.NotFound("receipt", number));
 
     private static async Task<IResult> NotifyAsync(string gateway, HttpRequest request, ReceiveNotification.Handler handler, CancellationToken ct)
     {
@@ -213,14 +200,17 @@ internal static class PaymentsEndpoints
         => AgencyPayments(db, agency, paymentId).FirstOrDefaultAsync(ct);
 
     private static IQueryable<AgencyPayment> AgencyPayments(PaymentsDbContext db, string agency, Guid? paymentId)
-        => db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Paid && (paymentId == null || p.Id == paymentId))
+    {
+        // The agency's share of each invoice, summed once and joined, so only invoices with the agency's lines come back.
+        var shares = db.InvoiceLines.Where(l => l.AgencyCode == agency).GroupBy(l => l.InvoiceId)
+            .Select(g => new { InvoiceId = g.Key, Amount = g.Sum(l => l.AmountSatang), Refunded = g.Sum(l => l.RefundedSatang) });
+        return db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Paid && (paymentId == null || p.Id == paymentId))
             .Join(db.Invoices, p => p.InvoiceId, i => i.Id, (p, i) => new { Payment = p, Invoice = i })
-            .Where(x => db.InvoiceLines.Any(l => l.InvoiceId == x.Invoice.Id && l.AgencyCode == agency))
+            .Join(shares, x => x.Invoice.Id, s => s.InvoiceId, (x, s) => new { x.Payment, x.Invoice, Share = s })
             .OrderByDescending(x => x.Payment.PaidAt).ThenByDescending(x => x.Payment.Id)
             .Select(x => new AgencyPayment(x.Payment.Id, x.Payment.Reference, x.Invoice.Number, x.Invoice.PayerName, "paid", x.Payment.PaidAt,
-                db.InvoiceLines.Where(l => l.InvoiceId == x.Invoice.Id && l.AgencyCode == agency).Sum(l => l.AmountSatang),
-                db.InvoiceLines.Where(l => l.InvoiceId == x.Invoice.Id && l.AgencyCode == agency).Sum(l => l.RefundedSatang),
-                x.Payment.TransactionId));
+                x.Share.Amount, x.Share.Refunded, x.Payment.TransactionId));
+    }
 
     private static async Task<Results<Created<RefundView>, ProblemHttpResult>> RefundAsync(
         Guid id, RefundPayment.Request request, ClaimsPrincipal user, RefundPayment.Handler handler, CancellationToken ct)

@@ -146,6 +146,26 @@ public sealed class PaymentsApiTests(PaymentsAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ThePayPagesPoll_FollowsTheInvoiceAndItsLastPayment_ForTheOwnerOnly()
+    {
+        var number = await factory.RaiseLicenceInvoiceAsync(Guid.NewGuid());
+        using var client = factory.CreateClientAsCitizen(PaymentsAppFactory.Citizen);
+        async Task<string> StatusAsync()
+            => (await client.GetFromJsonAsync<JsonElement>(Url($"/Payments/Invoices/{number}?handler=Status"), PaymentsAppFactory.Json, Ct)).GetProperty("status").GetString()!;
+
+        Assert.Equal("open:none", await StatusAsync());
+        var (_, payload, _) = await factory.StartPaymentAsync(number);
+        Assert.Equal("open:created", await StatusAsync());
+        using var pay = await client.PostAsJsonAsync(Url("/api/payments/sandbox/pay"), new { payload, outcome = "paid" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, pay.StatusCode);
+        Assert.Equal("paid:paid", await StatusAsync());
+
+        using var other = factory.CreateClientAsCitizen(PaymentsAppFactory.OtherCitizen);
+        using var notMine = await other.GetAsync(Url($"/Payments/Invoices/{number}?handler=Status"), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
+    }
+
+    [Fact]
     public async Task ADeclinedPayment_LeavesTheInvoiceOpen_ToTryAgain()
     {
         var number = await factory.RaiseLicenceInvoiceAsync(Guid.NewGuid());

@@ -18,8 +18,10 @@ internal sealed record Payer(string CitizenId, string? JuristicId)
     }
 
     /// <summary>Their own invoices, or their company's while they act for it (as with applications).</summary>
-    public bool Owns(Invoice invoice)
-        => invoice.PayerJuristicId is { } company ? company == JuristicId : invoice.PayerCitizenId == CitizenId;
+    public bool Owns(Invoice invoice) => Owns(invoice.PayerCitizenId, invoice.PayerJuristicId);
+
+    public bool Owns(string payerCitizenId, string? payerJuristicId)
+        => payerJuristicId is { } company ? company == JuristicId : payerCitizenId == CitizenId;
 
     public IQueryable<Invoice> Filter(IQueryable<Invoice> invoices)
         => JuristicId is { } company
@@ -32,6 +34,8 @@ internal sealed record InvoiceLineView(string AgencyCode, string ItemCode, strin
 
 internal sealed record PaymentView(Guid Id, string Reference, long AmountSatang, string Status, string? QrPayload, DateTime CreatedAt, DateTime ExpiresAt,
     DateTime? PaidAt, string? FailureReason, long RefundedSatang, string? ReceiptNumber);
+
+internal sealed record ReceiptView(string Number, string InvoiceNumber, string PayerName, long AmountSatang, DateTime IssuedAt, IReadOnlyList<InvoiceLineView> Lines);
 
 internal sealed record InvoiceEventView(string Kind, DateTime At, string? Actor, string? Note);
 
@@ -65,17 +69,52 @@ internal sealed class InvoiceQueries(PaymentsDbContext db, PaymentSettings setti
     public async Task<InvoiceView> ViewAsync(Invoice invoice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        var payments = await db.Payments.AsNoTracking().Where(p => p.InvoiceId == invoice.Id).OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        var payments = await db.Payments.AsNoTracking().Where(p => p.InvoiceId == invoice.Id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
         var receipts = await db.Receipts.AsNoTracking().Where(r => r.InvoiceId == invoice.Id).ToDictionaryAsync(r => r.PaymentId, r => r.Number, ct);
         var history = await db.InvoiceEvents.AsNoTracking().Where(e => e.InvoiceId == invoice.Id).OrderBy(e => e.Id).ToListAsync(ct);
         return new InvoiceView(invoice.Id, invoice.Number, WireNames.Kebab(invoice.Kind.ToString()), WireNames.Kebab(invoice.Status.ToString()), invoice.Reference,
             invoice.ApplicationId, invoice.PayerName, invoice.TitleTh, invoice.TitleEn, invoice.AmountSatang, invoice.DiscountSatang, invoice.RefundedSatang, invoice.DueOn,
             IsOverdue(invoice, Today), invoice.CreatedAt, invoice.PaidAt, invoice.CancelReason, settings.BillerId,
-            [.. invoice.Lines.OrderBy(l => l.AgencyCode, StringComparer.Ordinal).ThenBy(l => l.ItemCode, StringComparer.Ordinal)
-                .Select(l => new InvoiceLineView(l.AgencyCode, l.ItemCode, l.DescriptionTh, l.DescriptionEn, l.StandardSatang, l.DiscountSatang, l.AmountSatang, l.RefundedSatang))],
+            LinesOf(invoice),
             [.. payments.Select(p => ViewOf(p, receipts.GetValueOrDefault(p.Id)))],
             [.. history.Select(e => new InvoiceEventView(WireNames.Kebab(e.Kind.ToString()), e.At, e.Actor, e.Note))]);
     }
+
+    /// <summary>
+    /// What the pay page's script polls: the invoice's state and its last payment's, which change when the bank reports.
+    /// Two small reads, because every open pay page asks every few seconds.
+    /// </summary>
+    public async Task<string?> StatusAsync(Payer payer, string number, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.AsNoTracking().Where(i => i.Number == number)
+            .Select(i => new { i.Id, i.Status, i.PayerCitizenId, i.PayerJuristicId }).SingleOrDefaultAsync(ct);
+        if (invoice is null || !payer.Owns(invoice.PayerCitizenId, invoice.PayerJuristicId))
+        {
+            return null;
+        }
+
+        var last = await db.Payments.AsNoTracking().Where(p => p.InvoiceId == invoice.Id).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Select(p => (PaymentStatus?)p.Status).FirstOrDefaultAsync(ct);
+        return StatusText(WireNames.Kebab(invoice.Status.ToString()), last is { } status ? WireNames.Kebab(status.ToString()) : null);
+    }
+
+    /// <summary>The invoice's state, and its last payment's: the pay page reloads when either changes.</summary>
+    public static string StatusText(string invoiceStatus, string? lastPaymentStatus) => $"{invoiceStatus}:{lastPaymentStatus ?? "none"}";
+
+    /// <summary>The payer's receipt by number, with its invoice's lines (another person's is "not found").</summary>
+    public async Task<ReceiptView?> FindReceiptAsync(Payer payer, string number, CancellationToken ct)
+    {
+        var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Number == number, ct);
+        var invoice = receipt is null ? null : await db.Invoices.AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Id == receipt.InvoiceId, ct);
+        return receipt is not null && invoice is not null && payer.Owns(invoice)
+            ? new ReceiptView(receipt.Number, receipt.InvoiceNumber, receipt.PayerName, receipt.AmountSatang, receipt.IssuedAt, LinesOf(invoice))
+            : null;
+    }
+
+    /// <summary>The lines in a stable order: by agency, then item.</summary>
+    public static IReadOnlyList<InvoiceLineView> LinesOf(Invoice invoice)
+        => [.. invoice.Lines.OrderBy(l => l.AgencyCode, StringComparer.Ordinal).ThenBy(l => l.ItemCode, StringComparer.Ordinal)
+            .Select(l => new InvoiceLineView(l.AgencyCode, l.ItemCode, l.DescriptionTh, l.DescriptionEn, l.StandardSatang, l.DiscountSatang, l.AmountSatang, l.RefundedSatang))];
 
     public static PaymentView ViewOf(Payment payment, string? receiptNumber)
         => new(payment.Id, payment.Reference, payment.AmountSatang, WireNames.Kebab(payment.Status.ToString()), payment.QrPayload, payment.CreatedAt, payment.ExpiresAt,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Agencies.Contracts;
 using OneStop.Payments.Data;
 using OneStop.Payments.Payments;
+using OneStop.Payments.ThaiQr;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Hosting;
 
@@ -177,13 +178,12 @@ internal static class Reconcile
                 return Error.Invalid("file", $"Line {number}: the transaction ID is empty or longer than 100 characters.");
             }
 
-            if (!decimal.TryParse(cells[at["amount"]], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var baht)
-                || baht * 100 != decimal.Truncate(baht * 100) || baht <= 0 || baht > 9_999_999_999.99m)
+            if (!Money.TryParseBaht(cells[at["amount"]], out var baht) || baht.Satang <= 0 || baht.Satang > ThaiQrCode.MaxAmountSatang)
             {
                 return Error.Invalid("file", $"Line {number}: the amount '{cells[at["amount"]]}' is not baht with at most two decimals.");
             }
 
-            lines.Add(new StatementLine(number, date, transaction, cells[at["ref1"]], (long)(baht * 100)));
+            lines.Add(new StatementLine(number, date, transaction, cells[at["ref1"]], baht.Satang));
         }
 
         return lines.Count == 0 ? Error.Invalid("file", "The statement has a header but no lines.") : lines;

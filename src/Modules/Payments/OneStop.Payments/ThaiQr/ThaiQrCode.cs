@@ -162,12 +162,12 @@ internal static class ThaiQrCode
         long? amount = null;
         if (root.TryGetValue("54", out var amountText))
         {
-            if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var baht) || baht * 100 != decimal.Truncate(baht * 100))
+            if (!Money.TryParseBaht(amountText, out var baht))
             {
                 return Bad($"The amount (54) '{amountText}' is not baht with at most two decimals.");
             }
 
-            amount = (long)(baht * 100);
+            amount = baht.Satang;
         }
 
         return (root.ContainsKey("29"), root.ContainsKey("30")) switch

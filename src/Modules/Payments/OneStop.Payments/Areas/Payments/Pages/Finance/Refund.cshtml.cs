@@ -44,14 +44,15 @@ internal sealed class RefundModel(PaymentsDbContext db, RefundPayment.Handler ha
             return NotFound();
         }
 
-        if (!decimal.TryParse(Amount?.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var baht)
-            || baht <= 0 || baht * 100 != decimal.Truncate(baht * 100))
+        // People type "1,500.50" or "฿150"; the separators and the sign carry no meaning here.
+        if (!Money.TryParseBaht(Amount?.Replace(",", string.Empty, StringComparison.Ordinal).Replace("฿", string.Empty, StringComparison.Ordinal).Trim(), out var baht)
+            || baht.Satang <= 0)
         {
             ModelState.AddModelError(nameof(Amount), Bilingual.Pick("ใส่จำนวนเงินเป็นบาท ทศนิยมไม่เกินสองตำแหน่ง เช่น 150.50", "Enter the amount in baht with at most two decimals, like 150.50."));
             return Page();
         }
 
-        var result = await handler.HandleAsync(Officer.Of(User)!, PaymentsEndpoints.NameOf(User), id, new RefundPayment.Request((long)(baht * 100), Reason), ct);
+        var result = await handler.HandleAsync(Officer.Of(User)!, PaymentsEndpoints.NameOf(User), id, new RefundPayment.Request(baht.Satang, Reason), ct);
         if (!result.IsSuccess)
         {
             var error = result.Error!;

@@ -57,18 +57,10 @@ internal sealed class DetailsModel(InvoiceQueries queries, StartPayment.Handler 
 
     /// <summary>What the page's script watches: the invoice's state and its live code's, which change when the bank reports.</summary>
     public async Task<IActionResult> OnGetStatusAsync(string number, CancellationToken ct)
-    {
-        if (await queries.FindOwnedAsync(Payer.Of(User)!, number, ct) is not { } invoice)
-        {
-            return NotFound();
-        }
+        => await queries.StatusAsync(Payer.Of(User)!, number, ct) is { } status ? new JsonResult(new { status }) : NotFound();
 
-        var view = await queries.ViewAsync(invoice, ct);
-        return new JsonResult(new { status = StatusOf(view) });
-    }
-
-    /// <summary>The invoice's state, and its last payment's: the page reloads when either changes.</summary>
-    public static string StatusOf(InvoiceView invoice) => $"{invoice.Status}:{(invoice.Payments.Count > 0 ? invoice.Payments[^1].Status : null) ?? "none"}";
+    public static string StatusOf(InvoiceView invoice)
+        => InvoiceQueries.StatusText(invoice.Status, invoice.Payments.Count > 0 ? invoice.Payments[^1].Status : null);
 
     public async Task<IActionResult> OnPostPayAsync(string number, CancellationToken ct)
     {

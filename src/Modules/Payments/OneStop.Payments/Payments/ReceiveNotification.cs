@@ -96,22 +96,24 @@ internal static class ReceiveNotification
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var transaction = notice.TransactionId!;
-            if (await db.Notifications.AsNoTracking().Where(n => n.Gateway == gateway && n.TransactionId == transaction && n.BankStatus == notice.Status && n.Outcome == NotificationOutcome.Accepted)
-                .Select(n => n.PaymentId).FirstOrDefaultAsync(ct) is { } appliedTo)
+            var found = notice.BillerId is null || notice.BillerId == settings.BillerId ? await FindAsync(gateway, transaction, notice, ct) : null;
+            if (found?.AppliedTo is { } appliedTo)
             {
                 // A retry, or the same notification twice at once: answered as the first time, and recorded so disputes see it.
-                return (await DuplicateAsync(gateway, messageId, notice, text, appliedTo, now, ct), null);
+                var answer = found.Payment is { } same && same.Id == appliedTo
+                    ? new Answer("duplicate", Wire(same.Status), found.PaymentReceipt)
+                    : null;
+                db.ChangeTracker.Clear();
+                return (await DuplicateAsync(gateway, messageId, notice, text, appliedTo, now, answer, ct), null);
             }
 
-            var invoice = notice.BillerId is null || notice.BillerId == settings.BillerId
-                ? await db.Invoices.Include(i => i.Lines).SingleOrDefaultAsync(i => i.Number == notice.Ref1, ct)
-                : null;
-            if (invoice is null)
+            if (found is null)
             {
                 return (null, new Refusal(404, NotificationOutcome.UnknownReference, $"No invoice '{notice.Ref1}' for biller '{notice.BillerId ?? settings.BillerId}'."));
             }
 
-            var payment = await FindPaymentAsync(gateway, transaction, invoice, notice, ct);
+            var invoice = found.Invoice;
+            var payment = found.Payment ?? (string.IsNullOrEmpty(notice.Ref2) ? await PaymentByTransactionAsync(gateway, transaction, invoice, ct) : null);
             if (payment is null)
             {
                 return (null, new Refusal(404, NotificationOutcome.UnknownReference, $"Invoice '{invoice.Number}' has no payment '{notice.Ref2}'."));
@@ -121,7 +123,7 @@ internal static class ReceiveNotification
             {
                 // The same notification, applied by a twin between our first look and now.
                 db.ChangeTracker.Clear();
-                return (await DuplicateAsync(gateway, messageId, notice, text, payment.Id, now, ct), null);
+                return (await DuplicateAsync(gateway, messageId, notice, text, payment.Id, now, null, ct), null);
             }
 
             if (notice.AmountSatang != payment.AmountSatang)
@@ -165,14 +167,30 @@ internal static class ReceiveNotification
                 : new Answer(outcome == NotificationOutcome.Accepted ? "accepted" : "ignored", Wire(payment.Status), receiptNumber), null);
         }
 
-        /// <summary>The attempt the payer scanned (reference 2), the one an earlier "pending" made, or a new one for a bill paid by reference 1 alone.</summary>
-        private async Task<Payment?> FindPaymentAsync(string gateway, string transaction, Invoice invoice, Body notice, CancellationToken ct)
-        {
-            if (!string.IsNullOrEmpty(notice.Ref2))
-            {
-                return await db.Payments.SingleOrDefaultAsync(p => p.InvoiceId == invoice.Id && p.Reference == notice.Ref2, ct);
-            }
+        /// <summary>What a notification is about, read in one round trip because every bank notice needs it.</summary>
+        /// <param name="Invoice">The invoice reference 1 names, with its lines (the paid event lists them).</param>
+        /// <param name="Payment">The attempt the payer scanned (reference 2), if it names one of this invoice's.</param>
+        /// <param name="AppliedTo">The payment an accepted notice of this transaction and status was applied to: then this one is a duplicate.</param>
+        /// <param name="PaymentReceipt">The receipt of that attempt, if it is paid.</param>
+        private sealed record Found(Invoice Invoice, Payment? Payment, Guid? AppliedTo, string? PaymentReceipt);
 
+        private Task<Found?> FindAsync(string gateway, string transaction, Body notice, CancellationToken ct)
+        {
+            // An empty reference 2 names no attempt ((InvoiceId, Reference) is unique, so the join gives at most one).
+            var ref2 = notice.Ref2 ?? string.Empty;
+            var query = from i in db.Invoices.Include(i => i.Lines)
+                        where i.Number == notice.Ref1
+                        from p in db.Payments.Where(p => p.InvoiceId == i.Id && p.Reference == ref2).DefaultIfEmpty()
+                        select new Found(i, p,
+                            db.Notifications.Where(n => n.Gateway == gateway && n.TransactionId == transaction && n.BankStatus == notice.Status && n.Outcome == NotificationOutcome.Accepted)
+                                .Select(n => n.PaymentId).FirstOrDefault(),
+                            db.Receipts.Where(r => r.PaymentId == p!.Id).Select(r => r.Number).FirstOrDefault());
+            return query.SingleOrDefaultAsync(ct);
+        }
+
+        /// <summary>For a bill paid by reference 1 alone: the attempt an earlier "pending" of this transaction made, or a new one.</summary>
+        private async Task<Payment> PaymentByTransactionAsync(string gateway, string transaction, Invoice invoice, CancellationToken ct)
+        {
             if (await db.Payments.SingleOrDefaultAsync(p => p.Gateway == gateway && p.TransactionId == transaction, ct) is { } known)
             {
                 return known;
@@ -214,11 +232,12 @@ internal static class ReceiveNotification
 
         private static string Wire(Enum state) => OneStop.SharedKernel.Workflow.WireNames.Kebab(state.ToString());
 
-        private async Task<Answer> DuplicateAsync(string gateway, string messageId, Body notice, string text, Guid? paymentId, DateTime now, CancellationToken ct)
+        /// <summary>Records a duplicate, and answers as the first time (from <paramref name="answer"/> when what was read already gives it).</summary>
+        private async Task<Answer> DuplicateAsync(string gateway, string messageId, Body notice, string text, Guid? paymentId, DateTime now, Answer? answer, CancellationToken ct)
         {
             db.Notifications.Add(Record(gateway, messageId, notice, text, NotificationOutcome.Duplicate, "Already applied.", paymentId, now));
             await db.SaveChangesAsync(ct);
-            return await AnswerAsync("duplicate", paymentId, ct);
+            return answer ?? await AnswerAsync("duplicate", paymentId, ct);
         }
 
         private async Task<Answer> AnswerAsync(string outcome, Guid? paymentId, CancellationToken ct)

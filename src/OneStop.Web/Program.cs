@@ -1,4 +1,5 @@
 using OneStop.Agencies;
+using OneStop.Documents;
 using OneStop.Exchange;
 using OneStop.Identity;
 using OneStop.Licensing;
@@ -20,6 +21,7 @@ builder.AddIdentityModule();
 builder.AddLicensingModule();
 builder.AddNotificationsModule();
 builder.AddPaymentsModule();
+builder.AddDocumentsModule();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapIdentityModule();
 app.MapLicensingModule();
 app.MapNotificationsModule();
 app.MapPaymentsModule();
+app.MapDocumentsModule();
 app.MapOneStopPlatform();
 
 await app.Services.MigrateModulesAsync();

@@ -26,3 +26,14 @@ public sealed record Officer(string AgencyCode, string? OfficeCode, IReadOnlySet
     /// <summary>Whether this officer may act in <paramref name="role"/> on work of <paramref name="agencyCode"/>.</summary>
     public bool May(string role, string agencyCode) => Roles.Contains(role) && string.Equals(AgencyCode, agencyCode, StringComparison.Ordinal);
 }
+
+/// <summary>How a signed-in person is named in records (history lines, who refunded or revoked).</summary>
+public static class SignedIn
+{
+    /// <summary>The name claim, else the user name, else the subject.</summary>
+    public static string NameOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirst("name")?.Value ?? user.Identity?.Name ?? user.FindFirst(Claims.Subject)?.Value ?? "unknown";
+    }
+}

@@ -14,8 +14,13 @@ public sealed record ApplicationSubmitted(Guid ApplicationId, string Number, str
 public sealed record FeesDue(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, long AmountSatang, string PayerCitizenId, string? PayerJuristicId,
     long StandardFeeSatang, string PayerName) : IIntegrationEvent;
 
-/// <summary>A licence of an application was approved by every step of its review (Documents issues the e-licence once paid).</summary>
-public sealed record LicenceApproved(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, string HolderCitizenId, string? HolderJuristicId, DateTime ApprovedAt) : IIntegrationEvent;
+/// <summary>
+/// A licence of an application was approved by every step of its review (Documents issues the e-licence once paid).
+/// <see cref="HolderName"/> is the company's name when the applicant acted for one, else the applicant's; the business name
+/// and the premises' address are the applicant's answers, when the licence asked for them.
+/// </summary>
+public sealed record LicenceApproved(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, string HolderCitizenId, string? HolderJuristicId, DateTime ApprovedAt,
+    string? HolderName = null, string? BusinessName = null, string? PremisesAddress = null) : IIntegrationEvent;
 
 /// <summary>Every licence of an application is decided and at least one was approved.</summary>
 public sealed record ApplicationApproved(Guid ApplicationId, string Number, IReadOnlyList<string> ApprovedLicenceCodes, IReadOnlyList<string> RejectedLicenceCodes, DateTime CompletedAt) : IIntegrationEvent;

@@ -281,6 +281,5 @@ internal static class PaymentsEndpoints
         return result.Value is { } sent ? TypedResults.Ok(sent) : ApiProblems.From(result.Error!);
     }
 
-    internal static string NameOf(ClaimsPrincipal user)
-        => user.FindFirst("name")?.Value ?? user.Identity?.Name ?? user.FindFirst(Claims.Subject)?.Value ?? "officer";
+    internal static string NameOf(ClaimsPrincipal user) => SignedIn.NameOf(user);
 }

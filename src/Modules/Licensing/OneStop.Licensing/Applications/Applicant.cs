@@ -1,7 +1,7 @@
 using OneStop.Licensing.Contracts;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Identifiers;
 
 namespace OneStop.Licensing.Applications;
 
@@ -46,16 +46,5 @@ internal sealed record Applicant(string CitizenId, string Name, string Subject, 
 /// <summary>Application numbers people can read out: <c>BIZ-2569-7KQ2M9XD</c> (Buddhist Era year, then 8 random characters without look-alikes).</summary>
 internal static class ApplicationNumbers
 {
-    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-    public static string New(DateTime now)
-    {
-        Span<char> random = stackalloc char[8];
-        for (var i = 0; i < random.Length; i++)
-        {
-            random[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
-
-        return $"BIZ-{now.Year + 543}-{random}";
-    }
+    public static string New(DateTime now) => $"BIZ-{ReadableCode.BuddhistYear(now)}-{ReadableCode.Random(8)}";
 }

@@ -351,7 +351,7 @@ internal static class SeedApplications
     /// <summary>An application number in the real format, unique per index (a bijection modulo 30^8 instead of random characters).</summary>
     internal static string Number(int index, DateTime createdAt)
     {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+        const string alphabet = ReadableCode.Alphabet;
         const long space = 656_100_000_000; // 30^8
         var value = (index * 7_777_777_777L + 99_991) % space;
         Span<char> chars = stackalloc char[8];

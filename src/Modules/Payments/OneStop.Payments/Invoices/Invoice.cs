@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using OneStop.SharedKernel;
+using OneStop.SharedKernel.Identifiers;
 using OneStop.SharedKernel.Workflow;
 
 namespace OneStop.Payments.Invoices;
@@ -157,9 +157,6 @@ internal sealed class InvoiceLine
 
 internal static class InvoiceNumbers
 {
-    // No 0/O, 1/I/L or U: read aloud at a counter and typed into banking apps, they would be mistaken.
-    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-
     /// <summary><c>INV2569</c> and eight random characters: 15 characters, within reference 1's 20, capitals and digits only.</summary>
     public static string NewInvoice(DateTime now) => New("INV", now);
 
@@ -167,18 +164,7 @@ internal static class InvoiceNumbers
     public static string NewReceipt(DateTime now) => New("RCP", now);
 
     /// <summary><c>PAY</c> and eight random characters: reference 2 of one attempt to pay.</summary>
-    public static string NewPayment() => "PAY" + Random(8);
+    public static string NewPayment() => "PAY" + ReadableCode.Random(8);
 
-    private static string New(string prefix, DateTime now) => $"{prefix}{now.Year + 543}{Random(8)}";
-
-    private static string Random(int length)
-    {
-        Span<char> random = stackalloc char[length];
-        for (var i = 0; i < random.Length; i++)
-        {
-            random[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
-
-        return new string(random);
-    }
+    private static string New(string prefix, DateTime now) => $"{prefix}{ReadableCode.BuddhistYear(now)}{ReadableCode.Random(8)}";
 }

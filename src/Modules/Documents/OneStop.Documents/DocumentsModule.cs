@@ -33,6 +33,7 @@ public static class DocumentsModule
         services.AddScoped<ChangeStatus.Handler>();
         services.AddIntegrationEventHandler<LicenceApproved, LicenceDocuments>();
         services.AddIntegrationEventHandler<InvoicePaid, LicenceDocuments>();
+        services.AddIntegrationEventHandler<InvoicePaid, ReceiptDocuments>();
         services.AddNavigationItem(new NavigationItem("/Documents", "ใบอนุญาตของฉัน", "My licences", Order: 32)
         {
             ShownTo = user => user.HasClaim(c => c.Type == Claims.CitizenId),

@@ -5,9 +5,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OneStop.Documents.Contracts;
+using OneStop.Documents.Data;
 using OneStop.Documents.Status;
 using OneStop.Testing;
 
@@ -285,6 +288,39 @@ public sealed class DocumentsApiTests(DocumentsAppFactory factory) : IClassFixtu
         using var other = factory.CreateClientAsCitizen(DocumentsAppFactory.OtherCitizen);
         using var notTheirs = await other.GetAsync(Url($"/api/documents/mine/{number}/pdf"), Ct);
         await notTheirs.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task EveryReceipt_IsSignedByTheCollectingAgency_AndVerifies_ButASettlementWithoutMoneyHasNone()
+    {
+        var receiptNumber = "RCP2569" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var paid = new OneStop.Payments.Contracts.InvoicePaid(Guid.NewGuid(), "INV2569RCPTTEST", null, "PARK-1", 500_00,
+            [new OneStop.Payments.Contracts.PaidItem("22000000", "parking", 500_00)], receiptNumber, DateTime.UtcNow,
+            DocumentsAppFactory.Citizen, null, "นายทดสอบ ใจดี", "ค่าปรับจอดรถ", "Parking fine", "10009000");
+        var message = Guid.NewGuid();
+        await factory.DeliverReceiptAsync(message, paid);
+        await factory.DeliverReceiptAsync(message, paid);
+        await factory.DeliverReceiptAsync(Guid.NewGuid(), paid);
+        await factory.DeliverReceiptAsync(Guid.NewGuid(), paid with { InvoiceId = Guid.NewGuid(), Number = "INV2569FREE0001", AmountSatang = 0, ReceiptNumber = null });
+
+        var jwt = await factory.CredentialOfAsync(receiptNumber);
+        var (header, payload) = Parts(jwt);
+        Assert.Contains(":agencies:10009000#", header.GetProperty("kid").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ReceiptCredential", payload.GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+        var receipt = payload.GetProperty("credentialSubject").GetProperty("receipt");
+        Assert.Equal(500_00, receipt.GetProperty("amountSatang").GetInt64());
+        Assert.Equal("500.00", receipt.GetProperty("amount").GetProperty("value").GetString());
+        Assert.Equal("INV2569RCPTTEST", receipt.GetProperty("invoiceNumber").GetString());
+        Assert.True((await factory.VerifyAsync(jwt)).GetProperty("valid").GetBoolean());
+
+        using var visitor = factory.CreateClient();
+        var html = await visitor.GetStringAsync(Url($"/verify/{receiptNumber}"), Ct);
+        Assert.Contains("ใบเสร็จรับเงินนี้เป็นของจริง", html, StringComparison.Ordinal);
+        using var person = factory.CreateClientAsCitizen(DocumentsAppFactory.Citizen);
+        var mine = await person.GetFromJsonAsync<JsonElement>(Url("/api/documents/mine"), Ct);
+        Assert.Single(mine.EnumerateArray(), d => d.GetProperty("number").GetString() == receiptNumber && d.GetProperty("kind").GetString() == "receipt");
+        Assert.Equal(1, await factory.WithScopeAsync(sp => sp.GetRequiredService<DocumentsDbContext>().Documents.CountAsync(d => d.Number == receiptNumber)));
+        Assert.False(await factory.WithScopeAsync(sp => sp.GetRequiredService<DocumentsDbContext>().Documents.AnyAsync(d => d.Number.StartsWith("INV2569FREE"))));
     }
 
     [Fact]

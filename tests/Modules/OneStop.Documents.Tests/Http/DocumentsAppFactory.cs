@@ -92,6 +92,14 @@ public class DocumentsAppFactory : AppFactory
             return true;
         });
 
+    /// <summary>Delivers a settlement to Documents' receipt signer (the same message id twice is a redelivery).</summary>
+    public Task DeliverReceiptAsync(Guid messageId, InvoicePaid paid)
+        => WithScopeAsync<bool>(async sp =>
+        {
+            await sp.GetServices<IIntegrationEventHandler<InvoicePaid>>().OfType<ReceiptDocuments>().Single().HandleAsync(messageId, paid, CancellationToken.None);
+            return true;
+        });
+
     /// <summary>POSTs a credential to the public verification API and answers the verdict.</summary>
     public async Task<JsonElement> VerifyAsync(string? credential)
     {

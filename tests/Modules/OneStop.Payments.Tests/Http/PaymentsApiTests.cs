@@ -142,6 +142,8 @@ public sealed class PaymentsApiTests(PaymentsAppFactory factory) : IClassFixture
         var paid = await OutboxAsync<OneStop.Payments.Contracts.InvoicePaid>();
         var evt = Assert.Single(paid, p => p.ApplicationId == application);
         Assert.Equal(receiptNumber, evt.ReceiptNumber);
+        // What Documents signs the receipt with: who paid, for what, and whose account took the money.
+        Assert.Equal((PaymentsAppFactory.Citizen, "นายทดสอบ ใจดี", PaymentsAppFactory.Dga), (evt.PayerCitizenId, evt.PayerName, evt.CollectedBy));
         Assert.Equal(1_100_00, evt.Items.Single(i => i.AgencyCode == PaymentsAppFactory.Excise).AmountSatang);
     }
 

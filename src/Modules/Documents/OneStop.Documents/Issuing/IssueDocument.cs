@@ -7,8 +7,10 @@ using OneStop.Documents.Data;
 using OneStop.Documents.Signing;
 using OneStop.Documents.Status;
 using OneStop.Licensing.Contracts;
+using OneStop.Payments.Contracts;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Messaging;
+using OneStop.SharedKernel.Workflow;
 
 namespace OneStop.Documents.Issuing;
 
@@ -24,14 +26,10 @@ internal sealed class IssueDocument(DocumentsDbContext db, DocumentSigner signer
     public async Task<IssuedDocument> LicenceAsync(LicenceToIssue licence, LicenceDefinition? definition, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(licence);
-        var now = DateTime.SpecifyKind(DateTime.UnixEpoch.AddSeconds(clock.GetUtcNow().ToUnixTimeSeconds()), DateTimeKind.Utc);
+        var now = Now();
         var number = DocumentNumbers.New(DocumentKind.Licence, now);
-        var (list, index) = await TakeStatusPlaceAsync(licence.AgencyCode, ct);
-        var validUntil = definition is null ? null : ValidUntil(definition.Validity, now);
         var titleTh = definition?.Name.Th ?? licence.LicenceCode;
         var titleEn = definition?.Name.En ?? licence.LicenceCode;
-        var agency = await agencies.FindAgencyAsync(licence.AgencyCode, ct);
-
         var subject = new JsonObject
         {
             ["type"] = "LicensedBusiness",
@@ -56,20 +54,45 @@ internal sealed class IssueDocument(DocumentsDbContext db, DocumentSigner signer
             subject["premises"] = premises;
         }
 
-        var payload = Credential(number, ["VerifiableCredential", "LicenceCredential"], licence.AgencyCode, agency, Text(titleTh, titleEn), now, validUntil, subject, list, index);
-        var (jws, thumbprint) = await signer.SignAsync(db, licence.AgencyCode, payload, ct);
-        var document = new IssuedDocument
+        return await IssueAsync(new IssuedDocument
         {
             Id = Guid.CreateVersion7(), Number = number, Kind = DocumentKind.Licence, AgencyCode = licence.AgencyCode, LicenceCode = licence.LicenceCode,
             ApplicationId = licence.ApplicationId, ApplicationNumber = licence.ApplicationNumber, HolderCitizenId = licence.HolderCitizenId,
             HolderJuristicId = licence.HolderJuristicId, HolderName = licence.HolderName, BusinessName = licence.BusinessName, PremisesAddress = licence.PremisesAddress,
-            TitleTh = titleTh, TitleEn = titleEn, ValidFrom = now, ValidUntil = validUntil, IssuedAt = now, KeyThumbprint = thumbprint,
-            StatusList = list, StatusIndex = index, Credential = jws,
+            TitleTh = titleTh, TitleEn = titleEn, ValidFrom = now, ValidUntil = definition is null ? null : ValidUntil(definition.Validity, now), IssuedAt = now,
+            KeyThumbprint = string.Empty, Credential = string.Empty,
+        }, "LicenceCredential", subject, ct);
+    }
+
+    /// <summary>
+    /// Signs a payment's receipt as the collecting agency (whose account took the money): who paid, how much, for
+    /// what, each agency's share, and when. Its number is the receipt's, so the receipt page links to its check page.
+    /// </summary>
+    public async Task<IssuedDocument> ReceiptAsync(InvoicePaid paid, string collectedBy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(paid);
+        var now = Now();
+        var payerName = paid.PayerName is { Length: > 0 and <= 300 } name ? name : paid.PayerJuristicId ?? paid.PayerCitizenId!;
+        var subject = new JsonObject
+        {
+            ["type"] = "PaymentReceipt",
+            ["payer"] = Holder(payerName, paid.PayerJuristicId),
+            ["receipt"] = new JsonObject
+            {
+                ["number"] = paid.ReceiptNumber, ["invoiceNumber"] = paid.Number, ["for"] = Text(paid.TitleTh ?? paid.Number, paid.TitleEn ?? paid.Number),
+                ["amount"] = new JsonObject { ["value"] = (paid.AmountSatang / 100m).ToString("0.00", CultureInfo.InvariantCulture), ["currency"] = "THB" },
+                ["amountSatang"] = paid.AmountSatang,
+                ["paidAt"] = Timestamp(paid.PaidAt),
+                ["items"] = new JsonArray([.. paid.Items.Select(i => new JsonObject { ["agencyCode"] = i.AgencyCode, ["itemCode"] = i.ItemCode, ["amountSatang"] = i.AmountSatang })]),
+            },
         };
-        db.Documents.Add(document);
-        db.AddIntegrationEvent(new DocumentIssued(number, "licence", licence.ApplicationId, licence.LicenceCode, licence.AgencyCode, licence.HolderCitizenId,
-            licence.HolderJuristicId, now, validUntil, signer.Link($"/verify/{number}"), now), clock);
-        return document;
+        return await IssueAsync(new IssuedDocument
+        {
+            Id = Guid.CreateVersion7(), Number = paid.ReceiptNumber!, Kind = DocumentKind.Receipt, AgencyCode = collectedBy, ApplicationId = paid.ApplicationId,
+            HolderCitizenId = paid.PayerCitizenId!, HolderJuristicId = paid.PayerJuristicId, HolderName = payerName, AmountSatang = paid.AmountSatang,
+            TitleTh = Fit($"ใบเสร็จรับเงิน: {paid.TitleTh ?? paid.Number}"), TitleEn = Fit($"Receipt: {paid.TitleEn ?? paid.Number}"),
+            ValidFrom = now, ValidUntil = null, IssuedAt = now, KeyThumbprint = string.Empty, Credential = string.Empty,
+        }, "ReceiptCredential", subject, ct);
     }
 
     /// <summary>When a licence of these terms, issued at <paramref name="from"/>, stops being valid; null when it does not expire.</summary>
@@ -84,6 +107,27 @@ internal sealed class IssueDocument(DocumentsDbContext db, DocumentSigner signer
             _ => null,
         };
     }
+
+    /// <summary>Takes the document's status places, signs its credential as its agency, stores it and tells the others; the caller saves.</summary>
+    private async Task<IssuedDocument> IssueAsync(IssuedDocument draft, string type, JsonObject subject, CancellationToken ct)
+    {
+        var (list, index) = await TakeStatusPlaceAsync(draft.AgencyCode, ct);
+        var agency = await agencies.FindAgencyAsync(draft.AgencyCode, ct);
+        var payload = Credential(draft.Number, ["VerifiableCredential", type], draft.AgencyCode, agency, Text(draft.TitleTh, draft.TitleEn), draft.ValidFrom, draft.ValidUntil,
+            subject, list, index);
+        var (jws, thumbprint) = await signer.SignAsync(db, draft.AgencyCode, payload, ct);
+        var document = draft.Signed(jws, thumbprint, list, index);
+        db.Documents.Add(document);
+        db.AddIntegrationEvent(new DocumentIssued(document.Number, WireNames.Kebab(document.Kind.ToString()), document.ApplicationId, document.LicenceCode,
+            document.AgencyCode, document.HolderCitizenId, document.HolderJuristicId, document.ValidFrom, document.ValidUntil, signer.Link($"/verify/{document.Number}"),
+            document.IssuedAt), clock);
+        return document;
+    }
+
+    /// <summary>Now, to the second: what the credential says and what is stored are the same instant.</summary>
+    private DateTime Now() => DateTime.SpecifyKind(DateTime.UnixEpoch.AddSeconds(clock.GetUtcNow().ToUnixTimeSeconds()), DateTimeKind.Utc);
+
+    private static string Fit(string title) => title.Length <= 300 ? title : title[..300];
 
     /// <summary>The status list URL of an agency's list and purpose (<c>revocation</c> or <c>suspension</c>).</summary>
     public string StatusListUrl(string agencyCode, int list, string purpose) => signer.Link($"/api/documents/status/{agencyCode}/{list}/{purpose}");

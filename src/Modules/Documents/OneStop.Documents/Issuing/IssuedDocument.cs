@@ -65,6 +65,9 @@ internal sealed class IssuedDocument
 
     public string? PremisesAddress { get; init; }
 
+    /// <summary>What a receipt says was paid, in satang.</summary>
+    public long? AmountSatang { get; init; }
+
     public required string TitleTh { get; init; }
 
     public required string TitleEn { get; init; }
@@ -95,6 +98,16 @@ internal sealed class IssuedDocument
     public required string Credential { get; init; }
 
     public int Version { get; set; }
+
+    /// <summary>This document as signed: its credential, the key, and its places in the status lists.</summary>
+    public IssuedDocument Signed(string credential, string thumbprint, int list, int index)
+        => new()
+        {
+            Id = Id, Number = Number, Kind = Kind, AgencyCode = AgencyCode, LicenceCode = LicenceCode, ApplicationId = ApplicationId, ApplicationNumber = ApplicationNumber,
+            HolderCitizenId = HolderCitizenId, HolderJuristicId = HolderJuristicId, HolderName = HolderName, BusinessName = BusinessName, PremisesAddress = PremisesAddress,
+            AmountSatang = AmountSatang, TitleTh = TitleTh, TitleEn = TitleEn, ValidFrom = ValidFrom, ValidUntil = ValidUntil, IssuedAt = IssuedAt,
+            KeyThumbprint = thumbprint, StatusList = list, StatusIndex = index, Credential = credential,
+        };
 
     public Result<DocumentStatus> Change(DocumentTrigger trigger, string reason, string by, DateTime now)
     {

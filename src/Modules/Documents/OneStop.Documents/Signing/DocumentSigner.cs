@@ -31,6 +31,13 @@ internal sealed class DocumentSigner(IServiceScopeFactory scopes, IDataProtectio
     private readonly IDataProtector protector = protection.CreateProtector("OneStop.Documents.IssuerKeys");
     private readonly ConcurrentDictionary<string, ECDsa> signers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PublicIssuerKey> published = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IssuerKey Key, DateTime ReadAt)> currentKeys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long this node keeps signing with the key it read as an agency's current one. A rotation on another node is
+    /// picked up within this time; meanwhile documents carry the retired key, which stays published and verifiable.
+    /// </summary>
+    public static readonly TimeSpan CurrentKeyLifetime = TimeSpan.FromSeconds(30);
 
     /// <summary>The agency's DID: <c>did:web:{host}:agencies:{code}</c> (a port is written <c>%3A</c>, as did:web requires).</summary>
     public string IssuerDid(string agencyCode) => $"did:web:{Uri.EscapeDataString(new Uri(origin.Value).Authority)}:agencies:{agencyCode}";
@@ -107,6 +114,7 @@ internal sealed class DocumentSigner(IServiceScopeFactory scopes, IDataProtectio
         var next = NewKey(agencyCode, now);
         db.IssuerKeys.Add(next);
         await db.SaveChangesAsync(ct);
+        currentKeys[agencyCode] = (next, now);
         return next;
     }
 
@@ -114,9 +122,17 @@ internal sealed class DocumentSigner(IServiceScopeFactory scopes, IDataProtectio
 
     private async Task<IssuerKey> CurrentKeyAsync(DocumentsDbContext db, string agencyCode, CancellationToken ct)
     {
-        if (await db.IssuerKeys.AsNoTracking().SingleOrDefaultAsync(k => k.AgencyCode == agencyCode && k.RetiredAt == null, ct) is { } current)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (currentKeys.TryGetValue(agencyCode, out var known) && now - known.ReadAt < CurrentKeyLifetime)
         {
-            return current;
+            return known.Key;
+        }
+
+        if (await db.IssuerKeys.AsNoTracking().SingleOrDefaultAsync(k => k.AgencyCode == agencyCode && k.RetiredAt == null, ct) is { } saved)
+        {
+            // Only a key read back from the database is remembered: one made here may yet lose to another node's.
+            currentKeys[agencyCode] = (saved, now);
+            return saved;
         }
 
         var key = NewKey(agencyCode, clock.GetUtcNow().UtcDateTime);

@@ -126,11 +126,12 @@ internal static class InvoiceFactory
         {
             _ = invoice.Pay(now);
             db.InvoiceEvents.Add(new InvoiceEvent { InvoiceId = invoice.Id, Kind = InvoiceEventKind.Paid, At = now, Note = "nothing to pay" });
-            db.AddIntegrationEvent(PaidEvent(invoice, null, now), clock);
+            db.AddIntegrationEvent(PaidEvent(invoice, null, now, null), clock); // no money taken: no receipt, no collecting account
         }
     }
 
-    public static InvoicePaid PaidEvent(Invoice invoice, string? receiptNumber, DateTime paidAt)
+    public static InvoicePaid PaidEvent(Invoice invoice, string? receiptNumber, DateTime paidAt, string? collectedBy)
         => new(invoice.Id, invoice.Number, invoice.ApplicationId, invoice.Reference, invoice.AmountSatang,
-            [.. invoice.Lines.Select(l => new PaidItem(l.AgencyCode, l.ItemCode, l.AmountSatang))], receiptNumber, paidAt);
+            [.. invoice.Lines.Select(l => new PaidItem(l.AgencyCode, l.ItemCode, l.AmountSatang))], receiptNumber, paidAt,
+            invoice.PayerCitizenId, invoice.PayerJuristicId, invoice.PayerName, invoice.TitleTh, invoice.TitleEn, collectedBy);
 }

@@ -217,7 +217,7 @@ internal static class ReceiveNotification
                 PayerCitizenId = invoice.PayerCitizenId, PayerJuristicId = invoice.PayerJuristicId, PayerName = invoice.PayerName, AmountSatang = payment.AmountSatang, IssuedAt = now,
             };
             db.Receipts.Add(receipt);
-            db.AddIntegrationEvent(InvoiceFactory.PaidEvent(invoice, receipt.Number, paidAt), clock);
+            db.AddIntegrationEvent(InvoiceFactory.PaidEvent(invoice, receipt.Number, paidAt, settings.CollectingAgency), clock);
             Record(invoice, InvoiceEventKind.Paid, NotificationOutcome.Accepted, now, gateway, receipt.Number);
             return receipt.Number;
         }

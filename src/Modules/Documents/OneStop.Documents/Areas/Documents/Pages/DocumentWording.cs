@@ -16,11 +16,13 @@ internal static class DocumentWording
     };
 
     /// <summary>The verdict's headline, for a person holding the paper or the phone.</summary>
-    public static string Verdict(VerifyCredential.Result result)
+    public static string Verdict(VerifyCredential.Result result, bool receipt = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Reason switch
         {
+            null when receipt => Bilingual.Pick("ใบเสร็จรับเงินนี้เป็นของจริง", "This receipt is genuine"),
+            "revoked" when receipt => Bilingual.Pick("ใบเสร็จรับเงินนี้ถูกยกเลิกแล้ว", "This receipt has been cancelled"),
             null => Bilingual.Pick("ใบอนุญาตนี้เป็นของจริงและยังใช้ได้", "This licence is genuine and in force"),
             "revoked" => Bilingual.Pick("ใบอนุญาตนี้ถูกเพิกถอนแล้ว ใช้ไม่ได้", "This licence has been revoked: it is no longer valid"),
             "suspended" => Bilingual.Pick("ใบอนุญาตนี้ถูกพักใช้ ใช้ไม่ได้ในขณะนี้", "This licence is suspended: it is not valid for now"),

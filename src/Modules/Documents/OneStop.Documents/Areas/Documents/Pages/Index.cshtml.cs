@@ -18,7 +18,7 @@ internal sealed class IndexModel(DocumentsDbContext db) : PageModel
     public string? CompanyName => ActingFor.CompanyName(User);
 
     public async Task OnGetAsync(CancellationToken ct)
-        => Documents = await Holder.Of(User)!.Filter(db.Documents.AsNoTracking()).OrderByDescending(d => d.IssuedAt).Take(200).ToListAsync(ct);
+        => Documents = await Holder.Of(User)!.Filter(db.Documents.AsNoTracking()).Where(d => d.Kind == DocumentKind.Licence).OrderByDescending(d => d.IssuedAt).Take(200).ToListAsync(ct);
 
     /// <summary>The licence as a PDF to print or keep.</summary>
     public async Task<IActionResult> OnGetPdfAsync(string number, [FromServices] DocumentPrints prints, CancellationToken ct)

@@ -34,6 +34,9 @@ namespace OneStop.Documents.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<long?>("AmountSatang")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("uuid");
 

@@ -28,6 +28,9 @@ namespace OneStop.Documents.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AmountSatang")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("TEXT");
 

@@ -16,6 +16,6 @@ internal sealed class IndexModel(DocumentsDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var agency = Officer.Of(User)!.AgencyCode;
-        Documents = await db.Documents.AsNoTracking().Where(d => d.AgencyCode == agency).OrderByDescending(d => d.IssuedAt).Take(200).ToListAsync(ct);
+        Documents = await db.Documents.AsNoTracking().Where(d => d.AgencyCode == agency && d.Kind == DocumentKind.Licence).OrderByDescending(d => d.IssuedAt).Take(200).ToListAsync(ct);
     }
 }

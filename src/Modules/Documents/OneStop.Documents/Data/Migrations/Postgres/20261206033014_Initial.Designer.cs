@@ -12,7 +12,7 @@ using OneStop.Documents.Data;
 namespace OneStop.Documents.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDocumentsDbContext))]
-    [Migration("20261206024339_Initial")]
+    [Migration("20261206033014_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -36,6 +36,9 @@ namespace OneStop.Documents.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("AmountSatang")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("uuid");

@@ -27,6 +27,7 @@ namespace OneStop.Documents.Data.Migrations.Sqlite
                     HolderName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     BusinessName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     PremisesAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AmountSatang = table.Column<long>(type: "INTEGER", nullable: true),
                     TitleTh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     ValidFrom = table.Column<DateTime>(type: "TEXT", nullable: false),

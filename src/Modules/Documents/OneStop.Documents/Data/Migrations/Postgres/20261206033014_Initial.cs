@@ -32,6 +32,7 @@ namespace OneStop.Documents.Data.Migrations.Postgres
                     HolderName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     BusinessName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     PremisesAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AmountSatang = table.Column<long>(type: "bigint", nullable: true),
                     TitleTh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     ValidFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),

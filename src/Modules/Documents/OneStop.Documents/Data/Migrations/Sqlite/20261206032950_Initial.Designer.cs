@@ -11,7 +11,7 @@ using OneStop.Documents.Data;
 namespace OneStop.Documents.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocumentsDbContext))]
-    [Migration("20261206024318_Initial")]
+    [Migration("20261206032950_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,6 +30,9 @@ namespace OneStop.Documents.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountSatang")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("TEXT");

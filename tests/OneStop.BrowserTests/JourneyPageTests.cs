@@ -225,6 +225,19 @@ public sealed partial class JourneyPageTests(RealSignInBrowserFixture browser) :
         await PageChecks.AssertAccessibleAndFitsAsync(visitor);
         await PageChecks.ScreenshotAsync(visitor, "journey-25-visitor-sees-revoked");
 
+        // 8. Months later the expiry reminder's link renews the food premises licence from this application's answers.
+        await owner.GotoAsync($"{details}/Renew/food-premises-licence");
+        Assert.Equal("ต่ออายุใบอนุญาต", await owner.InnerTextAsync("h1"));
+        await PageChecks.AssertAccessibleAndFitsAsync(owner);
+        await PageChecks.ScreenshotAsync(owner, "journey-26-renew");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "เริ่มต่ออายุ" }).ClickAsync();
+        await PageChecks.WaitForAnswerAsync(owner, "p.notice[role=status]");
+        Assert.Matches(DetailsPath(), new Uri(owner.Url).AbsolutePath);
+        Assert.NotEqual(details, new Uri(owner.Url).AbsolutePath);
+        Assert.Contains($"คำตอบและเอกสารจากคำขอ {number} กรอกไว้ให้", await owner.InnerTextAsync("p.notice[role=status]"), StringComparison.Ordinal);
+        await PageChecks.AssertAccessibleAndFitsAsync(owner);
+        await PageChecks.ScreenshotAsync(owner, "journey-27-renewal-draft");
+
         await visitor.Context.CloseAsync();
         await excise.Context.CloseAsync();
         await bma.Context.CloseAsync();

@@ -34,6 +34,14 @@ public static class SignedIn
     public static string NameOf(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.FindFirst("name")?.Value ?? user.Identity?.Name ?? user.FindFirst(Claims.Subject)?.Value ?? "unknown";
+        return user.FindFirst("name")?.Value ?? user.Identity?.Name ?? SubjectOf(user);
+    }
+
+    /// <summary>The signed-in account's subject (the <c>sub</c> claim, or the name identifier of a cookie sign-in).</summary>
+    public static string SubjectOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirst(Claims.Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value
+            ?? throw new InvalidOperationException("A signed-in user without a subject.");
     }
 }

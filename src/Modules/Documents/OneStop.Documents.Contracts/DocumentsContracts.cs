@@ -11,3 +11,10 @@ public sealed record DocumentIssued(string Number, string Kind, Guid? Applicatio
 
 /// <summary>The issuing agency suspended, reinstated (<c>active</c>) or revoked a document, with the reason.</summary>
 public sealed record DocumentStatusChanged(string Number, Guid? ApplicationId, string? LicenceCode, string AgencyCode, string Status, string Reason, DateTime At) : IIntegrationEvent;
+
+/// <summary>
+/// A licence expires in <see cref="DaysLeft"/> days (sent 90, 30 and 7 days before, once each): whoever knows its holder
+/// tells them and offers the renewal of <see cref="LicenceCode"/> from application <see cref="ApplicationId"/>.
+/// </summary>
+public sealed record DocumentExpiring(string Number, Guid? ApplicationId, string? LicenceCode, string AgencyCode, string HolderCitizenId, string? HolderJuristicId,
+    DateTime ValidUntil, int DaysLeft) : IIntegrationEvent;

@@ -96,8 +96,8 @@ internal static class DocumentsEndpoints
         return Results.Json(document, contentType: "application/did+json");
     }
 
-    private static async Task<IResult> StatusListAsync(string agency, int list, string purpose, DocumentsDbContext db, DocumentSigner signer, IssueDocument issue,
-        TimeProvider clock, HttpContext context, CancellationToken ct)
+    private static async Task<IResult> StatusListAsync(string agency, int list, string purpose, DocumentsDbContext db, SignedStatusLists lists,
+        HttpContext context, CancellationToken ct)
     {
         if (purpose is not ("revocation" or "suspension")
             || await db.StatusLists.AsNoTracking().SingleOrDefaultAsync(l => l.AgencyCode == agency && l.Number == list, ct) is not { } found)
@@ -105,21 +105,7 @@ internal static class DocumentsEndpoints
             return ApiProblems.NotFound($"Agency '{agency}' has no status list {list} for '{purpose}'.");
         }
 
-        var url = issue.StatusListUrl(agency, list, purpose);
-        var credential = new JsonObject
-        {
-            ["@context"] = new JsonArray(IssueDocument.CredentialsContext),
-            ["id"] = url,
-            ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
-            ["issuer"] = signer.IssuerDid(agency),
-            ["validFrom"] = IssueDocument.Timestamp(clock.GetUtcNow().UtcDateTime),
-            ["credentialSubject"] = new JsonObject
-            {
-                ["id"] = $"{url}#list", ["type"] = "BitstringStatusList", ["statusPurpose"] = purpose,
-                ["encodedList"] = StatusList.Encode(purpose == "revocation" ? found.Revoked : found.Suspended),
-            },
-        };
-        var (jws, _) = await signer.SignAsync(db, agency, credential, ct);
+        var jws = await lists.SignedAsync(db, found, purpose, ct);
         // Verifiers may cache it briefly; a revocation shows within a minute.
         context.Response.Headers.CacheControl = "public, max-age=60";
         return Results.Text(jws, DocumentSigner.MediaType);
@@ -127,18 +113,18 @@ internal static class DocumentsEndpoints
 
     private static async Task<Ok<List<DocumentView>>> MineAsync(ClaimsPrincipal user, DocumentsDbContext db, DocumentSigner signer, CancellationToken ct)
     {
-        var documents = await Holder.Of(user)!.Filter(db.Documents.AsNoTracking()).OrderByDescending(d => d.IssuedAt).Take(200).ToListAsync(ct);
+        var documents = await Party.Of(user)!.Filter(db.Documents.AsNoTracking()).OrderByDescending(d => d.IssuedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(documents.ConvertAll(d => ViewOf(d, signer)));
     }
 
     private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> MyDocumentAsync(string number, ClaimsPrincipal user, DocumentsDbContext db, DocumentSigner signer,
         CancellationToken ct)
-        => await Holder.Of(user)!.Filter(db.Documents.AsNoTracking()).SingleOrDefaultAsync(d => d.Number == number, ct) is { } document
+        => await Party.Of(user)!.Filter(db.Documents.AsNoTracking()).SingleOrDefaultAsync(d => d.Number == number, ct) is { } document
             ? TypedResults.Ok(ViewOf(document, signer))
             : ApiProblems.From(Error.NotFound("document", number));
 
     private static async Task<IResult> MyPdfAsync(string number, ClaimsPrincipal user, DocumentsDbContext db, DocumentPrints prints, CancellationToken ct)
-        => await Holder.Of(user)!.Filter(db.Documents.AsNoTracking()).SingleOrDefaultAsync(d => d.Number == number, ct) is { } document
+        => await Party.Of(user)!.Filter(db.Documents.AsNoTracking()).SingleOrDefaultAsync(d => d.Number == number, ct) is { } document
             ? TypedResults.File(await prints.PdfAsync(document, ct), "application/pdf", DocumentPrints.FileName(document))
             : ApiProblems.From(Error.NotFound("document", number));
 
@@ -174,16 +160,13 @@ internal static class DocumentsEndpoints
 }
 
 /// <summary>Whose documents: a person's own, or their company's while they act for it (as with applications and invoices).</summary>
-internal sealed record Holder(string CitizenId, string? JuristicId)
+internal static class Holders
 {
-    public static Holder? Of(ClaimsPrincipal user)
+    public static IQueryable<IssuedDocument> Filter(this Party holder, IQueryable<IssuedDocument> documents)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.FindFirst(Claims.CitizenId)?.Value is { Length: > 0 } pid ? new Holder(pid, ActingFor.JuristicId(user)) : null;
-    }
-
-    public IQueryable<IssuedDocument> Filter(IQueryable<IssuedDocument> documents)
-        => JuristicId is { } company
+        ArgumentNullException.ThrowIfNull(holder);
+        return holder.JuristicId is { } company
             ? documents.Where(d => d.HolderJuristicId == company)
-            : documents.Where(d => d.HolderCitizenId == CitizenId && d.HolderJuristicId == null);
+            : documents.Where(d => d.HolderCitizenId == holder.CitizenId && d.HolderJuristicId == null);
+    }
 }

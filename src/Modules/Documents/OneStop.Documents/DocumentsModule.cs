@@ -12,6 +12,7 @@ using OneStop.Licensing.Contracts;
 using OneStop.Payments.Contracts;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
+using OneStop.SharedKernel.Jobs;
 using OneStop.SharedKernel.Messaging;
 
 namespace OneStop.Documents;
@@ -26,6 +27,8 @@ public static class DocumentsModule
         var services = builder.Services;
         services.AddValidation();
         services.AddSingleton<DocumentSigner>();
+        services.AddSingleton<DocumentStatuses>();
+        services.AddSingleton<SignedStatusLists>();
         services.AddSingleton<LicencePdf>();
         services.AddScoped<DocumentPrints>();
         services.AddScoped<IssueDocument>();
@@ -34,6 +37,7 @@ public static class DocumentsModule
         services.AddIntegrationEventHandler<LicenceApproved, LicenceDocuments>();
         services.AddIntegrationEventHandler<InvoicePaid, LicenceDocuments>();
         services.AddIntegrationEventHandler<InvoicePaid, ReceiptDocuments>();
+        services.AddRecurringJob<ExpiryReminders>();
         services.AddNavigationItem(new NavigationItem("/Documents", "ใบอนุญาตของฉัน", "My licences", Order: 32)
         {
             ShownTo = user => user.HasClaim(c => c.Type == Claims.CitizenId),

@@ -17,10 +17,11 @@ public sealed record FeesDue(Guid ApplicationId, string Number, string LicenceCo
 /// <summary>
 /// A licence of an application was approved by every step of its review (Documents issues the e-licence once paid).
 /// <see cref="HolderName"/> is the company's name when the applicant acted for one, else the applicant's; the business name
-/// and the premises' address are the applicant's answers, when the licence asked for them.
+/// and the premises' address are the applicant's answers, when the licence asked for them. <see cref="RenewalOf"/> is the
+/// application whose licence this one renews.
 /// </summary>
 public sealed record LicenceApproved(Guid ApplicationId, string Number, string LicenceCode, string AgencyCode, string HolderCitizenId, string? HolderJuristicId, DateTime ApprovedAt,
-    string? HolderName = null, string? BusinessName = null, string? PremisesAddress = null) : IIntegrationEvent;
+    string? HolderName = null, string? BusinessName = null, string? PremisesAddress = null, Guid? RenewalOf = null) : IIntegrationEvent;
 
 /// <summary>Every licence of an application is decided and at least one was approved.</summary>
 public sealed record ApplicationApproved(Guid ApplicationId, string Number, IReadOnlyList<string> ApprovedLicenceCodes, IReadOnlyList<string> RejectedLicenceCodes, DateTime CompletedAt) : IIntegrationEvent;

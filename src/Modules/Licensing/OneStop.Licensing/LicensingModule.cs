@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Agencies.Contracts;
+using OneStop.Documents.Contracts;
 using OneStop.Licensing.Applications;
 using OneStop.Licensing.Catalogue;
 using OneStop.Licensing.Contracts;
@@ -50,6 +51,7 @@ public static class LicensingModule
         });
 
         services.AddScoped<StartApplication.Handler>();
+        services.AddScoped<RenewLicence.Handler>();
         services.AddScoped<StartAtCounter.Handler>();
         services.AddScoped<SaveAnswers.Handler>();
         services.AddScoped<PrefillApplication.Handler>();
@@ -82,6 +84,7 @@ public static class LicensingModule
         services.AddIntegrationEventHandler<LicenceSentBack, ApplicantNotifications>();
         services.AddIntegrationEventHandler<LicenceApproved, ApplicantNotifications>();
         services.AddIntegrationEventHandler<LicenceRejected, ApplicantNotifications>();
+        services.AddIntegrationEventHandler<DocumentExpiring, ApplicantNotifications>();
         return builder;
     }
 

@@ -80,10 +80,10 @@ internal static class PaymentsEndpoints
     }
 
     private static async Task<Ok<List<InvoiceSummary>>> MineAsync(ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
-        => TypedResults.Ok(await queries.MineAsync(Payer.Of(user)!, ct));
+        => TypedResults.Ok(await queries.MineAsync(Party.Of(user)!, ct));
 
     private static async Task<Results<Ok<InvoiceView>, ProblemHttpResult>> GetAsync(string number, ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
-        => await queries.FindOwnedAsync(Payer.Of(user)!, number, ct) is { } invoice
+        => await queries.FindOwnedAsync(Party.Of(user)!, number, ct) is { } invoice
             ? TypedResults.Ok(await queries.ViewAsync(invoice, ct))
             : ApiProblems.From(InvoiceQueries.NotFound(number));
 
@@ -91,7 +91,7 @@ internal static class PaymentsEndpoints
 
     private static async Task<Results<Ok<PaymentCode>, ProblemHttpResult>> PayAsync(string number, ClaimsPrincipal user, InvoiceQueries queries, StartPayment.Handler handler, CancellationToken ct)
     {
-        if (await queries.FindOwnedAsync(Payer.Of(user)!, number, ct) is not { } invoice)
+        if (await queries.FindOwnedAsync(Party.Of(user)!, number, ct) is not { } invoice)
         {
             return ApiProblems.From(InvoiceQueries.NotFound(number));
         }
@@ -105,7 +105,7 @@ internal static class PaymentsEndpoints
     private static async Task<Results<Ok<PaymentView>, ProblemHttpResult>> CancelPaymentAsync(
         string number, string reference, ClaimsPrincipal user, InvoiceQueries queries, CancelPayment.Handler handler, CancellationToken ct)
     {
-        if (await queries.FindOwnedAsync(Payer.Of(user)!, number, ct) is not { } invoice)
+        if (await queries.FindOwnedAsync(Party.Of(user)!, number, ct) is not { } invoice)
         {
             return ApiProblems.From(InvoiceQueries.NotFound(number));
         }
@@ -115,7 +115,7 @@ internal static class PaymentsEndpoints
     }
 
     private static async Task<Results<Ok<ReceiptView>, ProblemHttpResult>> ReceiptAsync(string number, ClaimsPrincipal user, InvoiceQueries queries, CancellationToken ct)
-        => await queries.FindReceiptAsync(Payer.Of(user)!, number, ct) is { } receipt ? TypedResults.Ok(receipt) : ApiProblems.From(Error.NotFound("receipt", number));
+        => await queries.FindReceiptAsync(Party.Of(user)!, number, ct) is { } receipt ? TypedResults.Ok(receipt) : ApiProblems.From(Error.NotFound("receipt", number));
 
     private static async Task<IResult> NotifyAsync(string gateway, HttpRequest request, ReceiveNotification.Handler handler, CancellationToken ct)
     {
@@ -165,7 +165,7 @@ internal static class PaymentsEndpoints
 
         // The payer's name and IDs are personal data: the read is recorded where the payer sees it.
         db.InvoiceEvents.Add(new InvoiceEvent { InvoiceId = invoice.Id, Kind = InvoiceEventKind.ReadByOfficer, At = clock.GetUtcNow().UtcDateTime,
-            Actor = $"{NameOf(user)} ({officer.AgencyCode})", Note = "finance" });
+            Actor = $"{SignedIn.NameOf(user)} ({officer.AgencyCode})", Note = "finance" });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await queries.ViewAsync(invoice, ct));
     }
@@ -215,7 +215,7 @@ internal static class PaymentsEndpoints
     private static async Task<Results<Created<RefundView>, ProblemHttpResult>> RefundAsync(
         Guid id, RefundPayment.Request request, ClaimsPrincipal user, RefundPayment.Handler handler, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(Officer.Of(user)!, NameOf(user), id, request, ct);
+        var result = await handler.HandleAsync(Officer.Of(user)!, SignedIn.NameOf(user), id, request, ct);
         return result.Value is { } refund ? TypedResults.Created($"/api/payments/agency/payments/{id}/refunds", ViewOf(refund)) : ApiProblems.From(result.Error!);
     }
 
@@ -240,7 +240,7 @@ internal static class PaymentsEndpoints
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var result = await handler.HandleAsync(Officer.Of(user)!, NameOf(user), file.FileName, buffer.ToArray(), ct);
+        var result = await handler.HandleAsync(Officer.Of(user)!, SignedIn.NameOf(user), file.FileName, buffer.ToArray(), ct);
         return result.Value is { } run ? TypedResults.Ok(ViewOf(run)) : ApiProblems.From(result.Error!);
     }
 
@@ -280,6 +280,4 @@ internal static class PaymentsEndpoints
         var result = await payer.PayAsync(request.Payload, outcome.Value, ct);
         return result.Value is { } sent ? TypedResults.Ok(sent) : ApiProblems.From(result.Error!);
     }
-
-    internal static string NameOf(ClaimsPrincipal user) => SignedIn.NameOf(user);
 }

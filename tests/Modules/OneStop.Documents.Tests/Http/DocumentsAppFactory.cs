@@ -25,15 +25,15 @@ public class DocumentsAppFactory : AppFactory
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>An application with a liquor licence (Excise) and a food-premises licence (local administration), approved and then paid (or in the other order).</summary>
-    public async Task<string> ApproveAndPayAsync(Guid applicationId, bool paidFirst = false, string holder = Citizen, string? company = null, bool pay = true)
+    public async Task<string> ApproveAndPayAsync(Guid applicationId, bool paidFirst = false, string holder = Citizen, string? company = null, bool pay = true, Guid? renewalOf = null)
     {
         var number = "BIZ-2569-" + applicationId.ToString("N")[..8].ToUpperInvariant();
         var approvals = new IIntegrationEvent[]
         {
             new LicenceApproved(applicationId, number, Liquor, Excise, holder, company, DateTime.UtcNow, company is null ? "นายทดสอบ ใจดี" : "บริษัท ทดสอบ จำกัด",
-                "ร้านอาหารทดสอบ", "99/1 ถนนพระราม 4 แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110"),
+                "ร้านอาหารทดสอบ", "99/1 ถนนพระราม 4 แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110", renewalOf),
             new LicenceApproved(applicationId, number, Food, FoodAgency, holder, company, DateTime.UtcNow, company is null ? "นายทดสอบ ใจดี" : "บริษัท ทดสอบ จำกัด",
-                "ร้านอาหารทดสอบ", null),
+                "ร้านอาหารทดสอบ", null, renewalOf),
         };
         var paid = new InvoicePaid(Guid.NewGuid(), "INV2569" + applicationId.ToString("N")[..8].ToUpperInvariant(), applicationId, number, 3_000_00,
             [new PaidItem(Excise, Liquor, 1_000_00), new PaidItem(FoodAgency, Food, 2_000_00)], "RCP2569TEST0001", DateTime.UtcNow);

@@ -403,6 +403,30 @@ public sealed partial class ApplicantPagesTests(LicensingAppFactory factory) : I
         Assert.DoesNotContain("ดึงข้อมูล", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Renew_StartsOneRenewalOfAGrantedLicence_AndSaysWhyWhenItCannot()
+    {
+        using var client = Director("en-US");
+        var id = await SubmittedAsync(client);
+        var renew = $"{Pages}/{id}/Renew/food-premises";
+        var waiting = await PageAsync(client, renew);
+        Assert.Contains("Only a granted licence can be renewed", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("Start the renewal", waiting, StringComparison.Ordinal);
+        using var notInIt = await client.GetAsync(Url($"{Pages}/{id}/Renew/liquor"), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, notInIt.StatusCode);
+
+        using var reviewer = factory.CreateClientAsOfficer(LicensingAppFactory.Bma, "22000000-1001", OfficerRoleCodes.Reviewer);
+        var task = await TaskOfAsync(reviewer, (await ApiAsync(client, id)).GetProperty("number").GetString()!);
+        using var approved = await reviewer.PostAsJsonAsync(Url($"/api/licensing/tasks/{task.GetProperty("id").GetString()}/decision"),
+            new { outcome = "approve", version = task.GetProperty("version").GetInt32() }, Ct);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        // The test catalogue's food-premises permit is not renewed: the page says so and offers no button.
+        var notRenewed = await PageAsync(client, renew);
+        Assert.Contains("This licence is not renewed: apply for it again instead", notRenewed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Start the renewal", notRenewed, StringComparison.Ordinal);
+    }
+
     private static async Task<string> StartAsync(HttpClient client, params string[] licences)
     {
         var token = Token(await PageAsync(client, "/Licensing/Apply/restaurant?Province=10"));

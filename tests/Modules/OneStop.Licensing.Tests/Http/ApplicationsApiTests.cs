@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Agencies.Contracts;
+using OneStop.Documents.Contracts;
+using OneStop.SharedKernel.Messaging;
 using static OneStop.Licensing.Tests.Http.Api;
 
 namespace OneStop.Licensing.Tests.Http;
@@ -515,5 +518,98 @@ public sealed class ApplicationsApiTests(LicensingAppFactory factory) : IClassFi
         using var refused = await notCounter.PostAsJsonAsync(Url("/api/licensing/counter/applications"),
             new { citizenId = walkIn, name = "x", identityCheck = "x", consent = true, businessType = "restaurant", licences = VatOnly, province = "10" }, Ct);
         await AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task AGrantedLicence_IsRenewedFromItsApplication_OnceHoweverOftenAsked()
+    {
+        using var client = Director();
+        var id = await ReadyAsync(client, "liquor");
+        var number = (await SubmitAsync(client, id)).GetProperty("number").GetString()!;
+        using var early = await client.PostAsync(Url($"/api/licensing/applications/{id}/licences/liquor/renew"), null, Ct);
+        await AssertProblemAsync(early, HttpStatusCode.Conflict);
+        Assert.Equal("licence.not_granted", (await early.JsonAsync()).GetProperty("code").GetString());
+
+        using var excise = factory.CreateClientAsOfficer(LicensingAppFactory.Excise, null, OfficerRoleCodes.Reviewer, OfficerRoleCodes.Approver);
+        foreach (var _ in new[] { "reviewer", "approver" })
+        {
+            var step = await TaskOfAsync(excise, number);
+            using var approved = await DecideAsync(excise, step, new { outcome = "approve", version = step.GetProperty("version").GetInt32() });
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        var previous = await (await client.GetAsync(Url($"/api/licensing/applications/{id}"), Ct)).JsonAsync();
+        using var renew = await client.PostAsync(Url($"/api/licensing/applications/{id}/licences/liquor/renew"), null, Ct);
+        Assert.Equal(HttpStatusCode.Created, renew.StatusCode);
+        var renewal = await renew.JsonAsync();
+        var renewalId = renewal.GetProperty("id").GetString()!;
+        Assert.NotEqual(id, renewalId);
+        Assert.Equal("draft", renewal.GetProperty("status").GetString());
+        Assert.Equal(number, renewal.GetProperty("renewalOf").GetString());
+        Assert.Equal(["liquor"], renewal.GetProperty("licences").EnumerateArray().Select(l => l.GetProperty("code").GetString()!).ToArray());
+        Assert.Equal(LicensingAppFactory.Company, renewal.GetProperty("juristicId").GetString());
+        // The answers, and where they came from, are the earlier application's.
+        var answers = renewal.GetProperty("answers");
+        Assert.Equal("yes", answers.GetProperty("sells_alcohol").GetString());
+        Assert.Equal("40", answers.GetProperty("seats").GetString());
+        Assert.Equal(previous.GetProperty("answers").GetProperty("company_name").GetString(), answers.GetProperty("company_name").GetString());
+        Assert.Contains("company_name", renewal.GetProperty("prefilled").EnumerateArray().Select(p => p.GetString()));
+
+        using var again = await client.PostAsync(Url($"/api/licensing/applications/{id}/licences/liquor/renew"), null, Ct);
+        Assert.Equal(renewalId, (await again.JsonAsync()).GetProperty("id").GetString());
+        using var stranger = factory.CreateClientAsCitizen("1999900000021");
+        using var notTheirs = await stranger.PostAsync(Url($"/api/licensing/applications/{id}/licences/liquor/renew"), null, Ct);
+        await AssertProblemAsync(notTheirs, HttpStatusCode.NotFound);
+        using var notInIt = await client.PostAsync(Url($"/api/licensing/applications/{id}/licences/vat/renew"), null, Ct);
+        await AssertProblemAsync(notInIt, HttpStatusCode.NotFound);
+
+        // The renewal goes to the agency like any application.
+        Assert.Equal("in-review", (await SubmitAsync(client, renewalId)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ALicenceThatIsNotRenewed_IsAppliedForAgain()
+    {
+        using var client = Director();
+        var id = (await StartAsync(client, "vat")).GetProperty("id").GetString()!;
+        using var saved = await client.PutAsJsonAsync(Url($"/api/licensing/applications/{id}/answers"), new { answers = new { company_name = "ร้านทดสอบ" } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("completed", (await SubmitAsync(client, id)).GetProperty("status").GetString()); // VAT registration approves itself
+        using var refused = await client.PostAsync(Url($"/api/licensing/applications/{id}/licences/vat/renew"), null, Ct);
+        await AssertProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("licence.not_renewable", (await refused.JsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task ALicenceAboutToExpire_IsToldToItsHolder_WithTheLinkThatRenewsIt()
+    {
+        using var client = Director();
+        var id = await ReadyAsync(client, "liquor");
+        var number = (await SubmitAsync(client, id)).GetProperty("number").GetString()!;
+        var expiring = new DocumentExpiring("LIC-2570-TESTEXP1", Guid.Parse(id), "liquor", LicensingAppFactory.Excise, LicensingAppFactory.Director, LicensingAppFactory.Company,
+            new DateTime(2027, 12, 31, 16, 59, 59, DateTimeKind.Utc), 30);
+        var message = Guid.NewGuid();
+        foreach (var _ in new[] { "delivered", "redelivered" })
+        {
+            await factory.WithScopeAsync(async sp =>
+            {
+                foreach (var handler in sp.GetServices<IIntegrationEventHandler<DocumentExpiring>>())
+                {
+                    await handler.HandleAsync(message, expiring, Ct);
+                }
+
+                return true;
+            });
+        }
+
+        await factory.DispatchOutboxAsync();
+        using var inbox = await client.GetAsync(Url("/api/notifications"), Ct);
+        var items = (await inbox.JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var told = Assert.Single(items, i => i.GetProperty("subject").GetString() == "ใบอนุญาตขายสุรา จะหมดอายุใน 30 วัน");
+        var body = told.GetProperty("body").GetString()!;
+        Assert.Contains("LIC-2570-TESTEXP1", body, StringComparison.Ordinal);
+        Assert.Contains("31 ธันวาคม 2570", body, StringComparison.Ordinal); // Thai time and the Buddhist Era
+        Assert.Contains($"/Licensing/Applications/{id}/Renew/liquor", body, StringComparison.Ordinal);
+        Assert.Contains(number, body, StringComparison.Ordinal);
     }
 }

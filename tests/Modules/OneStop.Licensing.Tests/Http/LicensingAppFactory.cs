@@ -53,7 +53,10 @@ internal sealed class TestCatalogue : ILicenceTerms
         ["liquor"] = new("liquor", "ใบอนุญาตขายสุรา", "Liquor licence", LicensingAppFactory.Excise,
             [CompanyName, Alcohol, Seats],
             [new DocumentTerms("id_card", "สำเนาบัตรประชาชน", "ID card copy", true, "population")],
-            [new StepTerms(1, LicensingAppFactory.Excise, "reviewer", false), new StepTerms(2, LicensingAppFactory.Excise, "approver", false)]),
+            [new StepTerms(1, LicensingAppFactory.Excise, "reviewer", false), new StepTerms(2, LicensingAppFactory.Excise, "approver", false)])
+        {
+            Renewable = true,
+        },
         ["vat"] = new("vat", "ภาษีมูลค่าเพิ่ม", "VAT registration", LicensingAppFactory.Revenue,
             [CompanyName], [], [new StepTerms(1, LicensingAppFactory.Revenue, "officer", true)]),
         ["signboard"] = new("signboard", "ใบอนุญาตติดตั้งป้าย", "Signboard permit", "21043000",

@@ -300,7 +300,7 @@ public sealed class PaymentsApiTests(PaymentsAppFactory factory) : IClassFixture
         var number = await factory.RaiseLicenceInvoiceAsync(Guid.NewGuid());
         var (reference, _, amount) = await factory.StartPaymentAsync(number);
 
-        var closed = await factory.WithScopeAsync(sp => ExpiryJob.RunOnceAsync(sp.GetRequiredService<PaymentsDbContext>(), new Later(TimeSpan.FromDays(60)), Ct));
+        var closed = await factory.WithScopeAsync(sp => ExpiryJob.RunOnceAsync(sp.GetRequiredService<PaymentsDbContext>(), new ShiftedClock(TimeSpan.FromDays(60)), Ct));
         Assert.True(closed >= 2);
 
         using var client = factory.CreateClientAsCitizen(PaymentsAppFactory.Citizen);
@@ -319,9 +319,4 @@ public sealed class PaymentsApiTests(PaymentsAppFactory factory) : IClassFixture
             var payloads = await db.OutboxMessages.Where(m => m.Type == name).Select(m => m.Payload).ToListAsync(Ct);
             return payloads.Select(p => JsonSerializer.Deserialize<T>(p, PaymentsAppFactory.Json)!).ToList();
         });
-
-    private sealed class Later(TimeSpan by) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + by;
-    }
 }

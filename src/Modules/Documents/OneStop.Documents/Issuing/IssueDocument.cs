@@ -28,6 +28,7 @@ internal sealed class IssueDocument(DocumentsDbContext db, DocumentSigner signer
         ArgumentNullException.ThrowIfNull(licence);
         var now = Now();
         var number = DocumentNumbers.New(DocumentKind.Licence, now);
+        var from = await RenewedUntilAsync(licence, now, ct) ?? now;
         var titleTh = definition?.Name.Th ?? licence.LicenceCode;
         var titleEn = definition?.Name.En ?? licence.LicenceCode;
         var subject = new JsonObject
@@ -59,9 +60,26 @@ internal sealed class IssueDocument(DocumentsDbContext db, DocumentSigner signer
             Id = Guid.CreateVersion7(), Number = number, Kind = DocumentKind.Licence, AgencyCode = licence.AgencyCode, LicenceCode = licence.LicenceCode,
             ApplicationId = licence.ApplicationId, ApplicationNumber = licence.ApplicationNumber, HolderCitizenId = licence.HolderCitizenId,
             HolderJuristicId = licence.HolderJuristicId, HolderName = licence.HolderName, BusinessName = licence.BusinessName, PremisesAddress = licence.PremisesAddress,
-            TitleTh = titleTh, TitleEn = titleEn, ValidFrom = now, ValidUntil = definition is null ? null : ValidUntil(definition.Validity, now), IssuedAt = now,
+            TitleTh = titleTh, TitleEn = titleEn, ValidFrom = from, ValidUntil = definition is null ? null : ValidUntil(definition.Validity, from), IssuedAt = now,
             KeyThumbprint = string.Empty, Credential = string.Empty,
         }, "LicenceCredential", subject, ct);
+    }
+
+    /// <summary>
+    /// When a renewal is issued before the licence it renews ends, the end of that licence: the renewal takes over from
+    /// it then, so a holder who renews early loses no days. Null when there is none, or it has already ended.
+    /// </summary>
+    private async Task<DateTime?> RenewedUntilAsync(LicenceToIssue licence, DateTime now, CancellationToken ct)
+    {
+        if (licence.RenewalOf is not { } previous)
+        {
+            return null;
+        }
+
+        var until = await db.Documents.Where(d => d.ApplicationId == previous && d.LicenceCode == licence.LicenceCode && d.Kind == DocumentKind.Licence
+                && d.Status != DocumentStatus.Revoked && d.ValidUntil > now)
+            .OrderByDescending(d => d.ValidUntil).Select(d => d.ValidUntil).FirstOrDefaultAsync(ct);
+        return until is { } end ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : null;
     }
 
     /// <summary>
@@ -129,9 +147,6 @@ internal sealed class IssueDocument(DocumentsDbContext db, DocumentSigner signer
 
     private static string Fit(string title) => title.Length <= 300 ? title : title[..300];
 
-    /// <summary>The status list URL of an agency's list and purpose (<c>revocation</c> or <c>suspension</c>).</summary>
-    public string StatusListUrl(string agencyCode, int list, string purpose) => signer.Link($"/api/documents/status/{agencyCode}/{list}/{purpose}");
-
     public static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Text in Thai and English, as VC 2.0 writes a value in several languages.</summary>
@@ -168,7 +183,7 @@ internal sealed class IssueDocument(DocumentsDbContext db, DocumentSigner signer
 
     private JsonObject StatusEntry(string agencyCode, int list, int index, string purpose)
     {
-        var url = StatusListUrl(agencyCode, list, purpose);
+        var url = SignedStatusLists.UrlOf(signer, agencyCode, list, purpose);
         return new JsonObject
         {
             ["id"] = $"{url}#{index}", ["type"] = "BitstringStatusListEntry", ["statusPurpose"] = purpose,

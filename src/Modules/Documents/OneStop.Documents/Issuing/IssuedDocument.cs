@@ -88,6 +88,9 @@ internal sealed class IssuedDocument
 
     public DocumentStatus Status { get; private set; }
 
+    /// <summary>The last expiry reminder sent, as days before expiry (90, 30 or 7); null before the first.</summary>
+    public int? RemindedDaysBefore { get; set; }
+
     public string? StatusReason { get; private set; }
 
     public DateTime? StatusChangedAt { get; private set; }

@@ -26,7 +26,7 @@ internal sealed class LicenceDocuments(DocumentsDbContext db, IssueDocument issu
                     Id = Guid.CreateVersion7(), ApplicationId = e.ApplicationId, ApplicationNumber = e.Number, LicenceCode = e.LicenceCode, AgencyCode = e.AgencyCode,
                     HolderCitizenId = e.HolderCitizenId, HolderJuristicId = e.HolderJuristicId,
                     HolderName = Fit(e.HolderName, 300) ?? e.HolderJuristicId ?? e.HolderCitizenId,
-                    BusinessName = Fit(e.BusinessName, 300), PremisesAddress = Fit(e.PremisesAddress, 500), ApprovedAt = e.ApprovedAt,
+                    BusinessName = Fit(e.BusinessName, 300), PremisesAddress = Fit(e.PremisesAddress, 500), ApprovedAt = e.ApprovedAt, RenewalOf = e.RenewalOf,
                 });
                 await db.SaveChangesAsync(ct);
             }

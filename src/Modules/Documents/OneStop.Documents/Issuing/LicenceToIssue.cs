@@ -25,6 +25,9 @@ internal sealed class LicenceToIssue
 
     public DateTime ApprovedAt { get; init; }
 
+    /// <summary>The application whose licence this one renews: it starts when that one ends.</summary>
+    public Guid? RenewalOf { get; init; }
+
     public string? DocumentNumber { get; set; }
 }
 

@@ -14,5 +14,9 @@ internal sealed class DocumentPrints(LicencePdf pdf, IAgencyDirectory agencies, 
         return pdf.Render(new LicencePrint(document, agency?.NameTh ?? document.AgencyCode, agency?.NameEn ?? document.AgencyCode, signer.Link($"/verify/{document.Number}")));
     }
 
-    public static string FileName(IssuedDocument document) => $"{document?.Number}.pdf";
+    public static string FileName(IssuedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return $"{document.Number}.pdf";
+    }
 }

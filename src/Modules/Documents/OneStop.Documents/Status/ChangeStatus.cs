@@ -3,6 +3,7 @@ using OneStop.Agencies.Contracts;
 using OneStop.Documents.Contracts;
 using OneStop.Documents.Data;
 using OneStop.Documents.Issuing;
+using OneStop.Documents.Verification;
 using OneStop.SharedKernel;
 using OneStop.SharedKernel.Data;
 using OneStop.SharedKernel.Hosting;
@@ -26,7 +27,7 @@ internal static class ChangeStatus
         => officer is not null && officer.AgencyCode == agencyCode
             && (officer.Roles.Contains(OfficerRoleCodes.Approver) || officer.Roles.Contains(OfficerRoleCodes.AgencyAdmin));
 
-    internal sealed class Handler(DocumentsDbContext db, TimeProvider clock)
+    internal sealed class Handler(DocumentsDbContext db, DocumentStatuses statuses, TimeProvider clock)
     {
         public async Task<Result<IssuedDocument>> HandleAsync(Officer officer, string by, string number, Request request, CancellationToken ct)
         {
@@ -77,6 +78,7 @@ internal static class ChangeStatus
                 db.AddIntegrationEvent(new DocumentStatusChanged(document.Number, document.ApplicationId, document.LicenceCode, document.AgencyCode,
                     request.Status!, reason, document.StatusChangedAt!.Value), clock);
                 await db.SaveChangesAsync(attemptCt);
+                statuses.Forget(document.Number);
                 return document;
             }, ct);
         }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Documents.Data;
 using OneStop.Documents.Issuing;
 using OneStop.Documents.Signing;
@@ -23,6 +22,8 @@ internal static class VerifyCredential
 
     public sealed record Request(string? Credential);
 
+    private static readonly string[] StatusNames = [.. Enum.GetValues<DocumentStatus>().Select(s => OneStop.SharedKernel.Workflow.WireNames.Kebab(s.ToString()))];
+
     /// <summary>The verdict.</summary>
     /// <param name="Valid">True only when every check passed.</param>
     /// <param name="Reason">Why not: <c>malformed</c>, <c>unknown-issuer</c>, <c>bad-signature</c>, <c>revoked</c>, <c>suspended</c>, <c>expired</c> or <c>not-yet-valid</c>.</param>
@@ -36,24 +37,24 @@ internal static class VerifyCredential
     public sealed record Result(bool Valid, string? Reason, string Detail, string? Number, string? Issuer, string? Status, DateTime? ValidFrom, DateTime? ValidUntil,
         JsonElement? Credential);
 
-    internal sealed class Handler(DocumentsDbContext db, DocumentSigner signer, TimeProvider clock)
+    internal sealed class Handler(DocumentsDbContext db, DocumentSigner signer, DocumentStatuses statuses, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(string? credential, CancellationToken ct)
+        /// <summary>Verifies <paramref name="credential"/>; <paramref name="stored"/> is the record of it when the caller has already read it.</summary>
+        public async Task<Result> HandleAsync(string? credential, CancellationToken ct, IssuedDocument? stored = null)
         {
-            if (string.IsNullOrWhiteSpace(credential) || credential.Length > MaxLength)
+            var token = credential?.Trim();
+            if (string.IsNullOrEmpty(token) || token.Length > MaxLength)
             {
                 return Invalid("malformed", "Send the credential: a compact JWT (header.payload.signature) of at most 64 KB.");
             }
 
-            var parts = credential.Trim().Split('.');
+            var parts = token.Split('.');
             if (parts.Length != 3 || Decode(parts[0]) is not { } headerBytes || Decode(parts[1]) is not { } payloadBytes || Decode(parts[2]) is not { } signature)
             {
                 return Invalid("malformed", "A credential is three base64url parts joined by dots (header.payload.signature).");
             }
 
-            using var header = Parse(headerBytes);
-            using var payload = Parse(payloadBytes);
-            if (header?.RootElement is not { ValueKind: JsonValueKind.Object } h || payload?.RootElement is not { ValueKind: JsonValueKind.Object } p)
+            if (Parse(headerBytes) is not { ValueKind: JsonValueKind.Object } h || Parse(payloadBytes) is not { ValueKind: JsonValueKind.Object } p)
             {
                 return Invalid("malformed", "The header and the payload must be JSON objects.");
             }
@@ -79,33 +80,33 @@ internal static class VerifyCredential
                 return Invalid("unknown-issuer", $"No agency of this platform published the key '{kid}' for the issuer '{issuer}'.", number);
             }
 
-            var input = Encoding.ASCII.GetBytes(credential.Trim()[..(parts[0].Length + 1 + parts[1].Length)]);
+            // What was signed is the token's first two parts as ASCII: one byte per character.
+            var input = Encoding.ASCII.GetBytes(token, 0, parts[0].Length + 1 + parts[1].Length);
             if (signature.Length != 64 || !key.Verifier.VerifyData(input, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
             {
                 return Invalid("bad-signature", "The signature does not match the contents: the credential was changed or signed by someone else.", number);
             }
 
-            var validFrom = Date(p, "validFrom");
-            var validUntil = Date(p, "validUntil");
-            var contents = p.Clone();
-            var document = number is null ? null
-                : await db.Documents.AsNoTracking().Where(d => d.Number == number && d.KeyThumbprint == key.Thumbprint).Select(d => new { d.Status, d.StatusReason }).SingleOrDefaultAsync(ct);
-            if (document is null)
+            var record = number is null ? null
+                : stored is not null && stored.Number == number ? new DocumentStatuses.Record(stored.KeyThumbprint, stored.Status, stored.StatusReason)
+                : await statuses.FindAsync(db, number, ct);
+            if (record is null || record.KeyThumbprint != key.Thumbprint)
             {
                 return Invalid("unknown-issuer", "The signature is an agency's, but this platform has no record of issuing this document.", number);
             }
 
-            var status = OneStop.SharedKernel.Workflow.WireNames.Kebab(document.Status.ToString());
+            var validFrom = Date(p, "validFrom");
+            var validUntil = Date(p, "validUntil");
             var now = clock.GetUtcNow().UtcDateTime;
-            (string? reason, string detail) = document.Status switch
+            (string? reason, string detail) = record.Status switch
             {
-                DocumentStatus.Revoked => ("revoked", $"Revoked by the issuing agency: {document.StatusReason}"),
-                DocumentStatus.Suspended => ("suspended", $"Suspended by the issuing agency: {document.StatusReason}"),
+                DocumentStatus.Revoked => ("revoked", $"Revoked by the issuing agency: {record.Reason}"),
+                DocumentStatus.Suspended => ("suspended", $"Suspended by the issuing agency: {record.Reason}"),
                 _ when validUntil is { } until && until < now => ("expired", $"Expired on {IssueDocument.Timestamp(until)}."),
                 _ when validFrom is { } from && from > now => ("not-yet-valid", $"Valid from {IssueDocument.Timestamp(from)}."),
                 _ => (null, "Genuine, issued by the agency named, and in force."),
             };
-            return new Result(reason is null, reason, detail, number, issuer, status, validFrom, validUntil, contents);
+            return new Result(reason is null, reason, detail, number, issuer, StatusNames[(int)record.Status], validFrom, validUntil, p);
         }
 
         private static Result Invalid(string reason, string detail, string? number = null) => new(false, reason, detail, number, null, null, null, null, null);
@@ -155,11 +156,14 @@ internal static class VerifyCredential
         }
     }
 
-    private static JsonDocument? Parse(byte[] json)
+    /// <summary>The JSON value, owned by no pooled document (the verdict hands it on), or null when it is not JSON.</summary>
+    private static JsonElement? Parse(byte[] json)
     {
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 32 });
+            var value = JsonElement.ParseValue(ref reader);
+            return reader.Read() ? null : value; // one value, nothing after it
         }
         catch (JsonException)
         {

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Documents.Contracts;
 using OneStop.Licensing.Contracts;
 using OneStop.Licensing.Data;
 using OneStop.Notifications.Contracts;
+using OneStop.SharedKernel;
 using OneStop.SharedKernel.Hosting;
 using OneStop.SharedKernel.Messaging;
 
@@ -26,7 +29,11 @@ internal static class LicensingTemplates
         new NotificationText("{licence} ไม่ได้รับอนุมัติ", "{licence} ตามคำขอเลขที่ {number} ไม่ได้รับอนุมัติ\n\nเหตุผล: {reason}\n\nรายละเอียดที่ {link}"),
         new NotificationText("{licence} not approved", "{licence} of application {number} was not approved.\n\nReason: {reason}\n\nDetails at {link}"));
 
-    public static readonly IReadOnlyList<NotificationTemplate> All = [Submitted, SentBack, Approved, Rejected];
+    public static readonly NotificationTemplate Expiring = new("licensing.expiring",
+        new NotificationText("{licence} จะหมดอายุใน {days} วัน", "{licence} เลขที่ {document} หมดอายุวันที่ {date}\n\nยื่นต่ออายุได้ที่ {link} ข้อมูลจากคำขอเดิม ({number}) กรอกไว้ให้แล้ว ตรวจสอบแล้วยื่นได้เลย"),
+        new NotificationText("{licence} expires in {days} days", "{licence} number {document} expires on {date}.\n\nRenew it at {link}: the answers of your earlier application ({number}) are filled in for you to check and submit."));
+
+    public static readonly IReadOnlyList<NotificationTemplate> All = [Submitted, SentBack, Approved, Rejected, Expiring];
 }
 
 /// <summary>
@@ -36,7 +43,7 @@ internal static class LicensingTemplates
 /// </summary>
 internal sealed class ApplicantNotifications(LicensingDbContext db, ILicenceTerms catalogue, INotifier notifier, PublicOrigin origin) :
     IIntegrationEventHandler<ApplicationSubmitted>, IIntegrationEventHandler<LicenceSentBack>,
-    IIntegrationEventHandler<LicenceApproved>, IIntegrationEventHandler<LicenceRejected>
+    IIntegrationEventHandler<LicenceApproved>, IIntegrationEventHandler<LicenceRejected>, IIntegrationEventHandler<DocumentExpiring>
 {
     public Task HandleAsync(Guid messageId, ApplicationSubmitted integrationEvent, CancellationToken cancellationToken)
         => NotifyAsync(messageId, integrationEvent.ApplicationId, LicensingTemplates.Submitted, null, null, cancellationToken);
@@ -50,7 +57,26 @@ internal sealed class ApplicantNotifications(LicensingDbContext db, ILicenceTerm
     public Task HandleAsync(Guid messageId, LicenceRejected integrationEvent, CancellationToken cancellationToken)
         => NotifyAsync(messageId, integrationEvent.ApplicationId, LicensingTemplates.Rejected, integrationEvent.LicenceCode, integrationEvent.Reason ?? "-", cancellationToken);
 
-    private async Task NotifyAsync(Guid messageId, Guid applicationId, NotificationTemplate template, string? licenceCode, string? reason, CancellationToken ct)
+    /// <summary>A licence granted here expires soon: its holder hears, with the link that starts the renewal from this application.</summary>
+    public Task HandleAsync(Guid messageId, DocumentExpiring integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        if (integrationEvent is not { ApplicationId: { } applicationId, LicenceCode: { } code })
+        {
+            return Task.CompletedTask; // not a licence of an application: nothing to renew here
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["document"] = integrationEvent.Number,
+            ["days"] = integrationEvent.DaysLeft.ToString(CultureInfo.InvariantCulture),
+            ["link"] = origin.Link($"/Licensing/Applications/{applicationId}/Renew/{code}"),
+        };
+        return NotifyAsync(messageId, applicationId, LicensingTemplates.Expiring, code, null, cancellationToken, values, integrationEvent.ValidUntil);
+    }
+
+    private async Task NotifyAsync(Guid messageId, Guid applicationId, NotificationTemplate template, string? licenceCode, string? reason, CancellationToken ct,
+        Dictionary<string, string>? extra = null, DateTime? date = null)
     {
         var application = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId)
             .Select(a => new { a.Number, a.ApplicantSubject, a.ApplicantEmail, a.Language }).SingleOrDefaultAsync(ct);
@@ -62,7 +88,13 @@ internal sealed class ApplicantNotifications(LicensingDbContext db, ILicenceTerm
 
         var subject = application.ApplicantSubject ?? $"walk-in:{application.Number}";
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["number"] = application.Number, ["link"] = origin.Link($"/Licensing/Applications/{applicationId}") };
+        var values = extra ?? new Dictionary<string, string>(StringComparer.Ordinal) { ["link"] = origin.Link($"/Licensing/Applications/{applicationId}") };
+        values["number"] = application.Number;
+        if (date is { } day)
+        {
+            values["date"] = ThaiDates.FormatFor(DateOnly.FromDateTime(ThaiDates.ToThaiTime(day)), CultureInfo.GetCultureInfo(application.Language));
+        }
+
         if (licenceCode is not null)
         {
             var terms = catalogue.Find(licenceCode);

@@ -38,6 +38,9 @@ internal static class ApplicationEndpoints
             .WithSummary("Declare the answers true and submit; submitting again changes nothing");
         mine.MapPost("/{id:guid}/resubmit", ResubmitAsync).WithName("Licensing_Applications_Resubmit")
             .WithSummary("Send the corrected licences back to their reviewers");
+        mine.MapPost("/{id:guid}/licences/{code}/renew", RenewAsync).WithName("Licensing_Applications_Renew")
+            .WithSummary("Start renewing a granted licence: a new draft filled from this application's answers and documents")
+            .WithDescription("Asking again returns the renewal already started. 409 licence.not_granted or licence.not_renewable when it cannot be renewed.");
 
         var counter = group.MapGroup("/counter/applications").RequireAuthorization(Policies.Officer);
         counter.MapPost("/", CounterStartAsync).WithName("Licensing_Counter_Start")
@@ -53,7 +56,7 @@ internal static class ApplicationEndpoints
         tasks.MapGet("/{id:guid}", TaskAsync).WithName("Licensing_Tasks_Get")
             .WithSummary("A task with its application (the read is recorded in the application's history)");
         tasks.MapGet("/{id:guid}/documents/{key}", (Guid id, string key, ClaimsPrincipal user, ReadDocument.Handler handler, CancellationToken ct)
-                => FileOrProblemAsync(handler.ForReviewerAsync(Officer.Of(user)!, NameOf(user), id, key, ct)))
+                => FileOrProblemAsync(handler.ForReviewerAsync(Officer.Of(user)!, SignedIn.NameOf(user), id, key, ct)))
             .WithName("Licensing_Tasks_Document").WithSummary("Download a document of the task's licence (the read is recorded in the application's history)");
         tasks.MapPost("/{id:guid}/claim", (Guid id, ClaimsPrincipal user, ClaimTask.Handler handler, ApplicationQueries queries, CancellationToken ct) => ClaimAsync(id, false, user, handler, queries, ct))
             .WithName("Licensing_Tasks_Claim").WithSummary("Take a task from the queue");
@@ -115,6 +118,15 @@ internal static class ApplicationEndpoints
         Guid id, ClaimsPrincipal user, ResubmitApplication.Handler handler, ApplicationQueries queries, CancellationToken ct)
         => await ViewOrProblemAsync(await handler.HandleAsync(Applicant.Of(user)!, id, ct), queries, ct);
 
+    private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> RenewAsync(
+        Guid id, string code, ClaimsPrincipal user, RenewLicence.Handler handler, ApplicationQueries queries, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(Applicant.Of(user)!, id, code, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/licensing/applications/{result.Value!.Id}", await queries.ViewAsync(result.Value, ct))
+            : ApiProblems.From(result.Error!);
+    }
+
     /// <summary>
     /// What counter staff record for a walk-in: who they are (checked against their ID card), their consent, and
     /// the company they file for when they are a director who may sign for it (the registry is asked).
@@ -152,24 +164,24 @@ internal static class ApplicationEndpoints
             : ApiProblems.From(CounterStaff.NotCounterStaff);
 
     private static async Task<Ok<List<TaskView>>> QueueAsync(ClaimsPrincipal user, ApplicationQueries queries, bool? mine, int? page, CancellationToken ct)
-        => TypedResults.Ok(await queries.QueueAsync(Officer.Of(user)!, mine == true, SubjectOf(user), page ?? 1, ct));
+        => TypedResults.Ok(await queries.QueueAsync(Officer.Of(user)!, mine == true, SignedIn.SubjectOf(user), page ?? 1, ct));
 
     private static async Task<Results<Ok<OpenTask.Details>, ProblemHttpResult>> TaskAsync(Guid id, ClaimsPrincipal user, OpenTask.Handler handler, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(Officer.Of(user)!, NameOf(user), id, ct);
+        var result = await handler.HandleAsync(Officer.Of(user)!, SignedIn.NameOf(user), id, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value!) : ApiProblems.From(result.Error!);
     }
 
     private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ClaimAsync(Guid id, bool release, ClaimsPrincipal user, ClaimTask.Handler handler, ApplicationQueries queries, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(Officer.Of(user)!, SubjectOf(user), NameOf(user), id, release, ct);
+        var result = await handler.HandleAsync(Officer.Of(user)!, SignedIn.SubjectOf(user), SignedIn.NameOf(user), id, release, ct);
         return result.IsSuccess ? TypedResults.Ok(ApplicationQueries.ViewOf(result.Value!, queries.Today)) : ApiProblems.From(result.Error!);
     }
 
     private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> DecideAsync(
         Guid id, DecideTask.Request request, ClaimsPrincipal user, DecideTask.Handler handler, ApplicationQueries queries, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(Officer.Of(user)!, SubjectOf(user), NameOf(user), id, request, ct);
+        var result = await handler.HandleAsync(Officer.Of(user)!, SignedIn.SubjectOf(user), SignedIn.NameOf(user), id, request, ct);
         return result.IsSuccess ? TypedResults.Ok(ApplicationQueries.ViewOf(result.Value!, queries.Today)) : ApiProblems.From(result.Error!);
     }
 
@@ -181,11 +193,6 @@ internal static class ApplicationEndpoints
 
     private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ViewOrProblemAsync(Result<LicenceApplication> result, ApplicationQueries queries, CancellationToken ct)
         => result.IsSuccess ? TypedResults.Ok(await queries.ViewAsync(result.Value!, ct)) : ApiProblems.From(result.Error!);
-
-    internal static string SubjectOf(ClaimsPrincipal user)
-        => user.FindFirst(Claims.Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? throw new InvalidOperationException("A signed-in user without a subject.");
-
-    internal static string NameOf(ClaimsPrincipal user) => user.FindFirst("name")?.Value ?? user.Identity?.Name ?? SubjectOf(user);
 }
 
 /// <summary>An officer with the counter-staff role, at their office (or their agency's head office when they have none).</summary>
@@ -197,6 +204,6 @@ internal sealed record CounterStaff(string Subject, string Name, string OfficeCo
 
     public static CounterStaff? Of(ClaimsPrincipal user)
         => Officer.Of(user) is { } officer && officer.Roles.Contains(OfficerRoleCodes.CounterStaff)
-            ? new CounterStaff(ApplicationEndpoints.SubjectOf(user), ApplicationEndpoints.NameOf(user), officer.OfficeCode ?? $"{officer.AgencyCode}-HQ")
+            ? new CounterStaff(SignedIn.SubjectOf(user), SignedIn.NameOf(user), officer.OfficeCode ?? $"{officer.AgencyCode}-HQ")
             : null;
 }

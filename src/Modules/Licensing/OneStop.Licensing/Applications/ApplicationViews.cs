@@ -14,7 +14,11 @@ internal sealed record ApplicationView(
     Guid Id, string Number, string BusinessType, string Status, string Channel, string ApplicantName, string? JuristicId, string? CompanyName,
     string Province, string? District, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<string> Prefilled, IReadOnlyList<string> AvoidedCopies,
     IReadOnlyList<string>? Editable, IReadOnlyList<QuestionView> Questions, IReadOnlyList<DocumentNeedView> DocumentsNeeded, IReadOnlyList<DocumentView> Documents, IReadOnlyList<LicenceView> Licences, IReadOnlyList<EventView> History,
-    DateTime CreatedAt, DateTime? SubmittedAt, int Version);
+    DateTime CreatedAt, DateTime? SubmittedAt, int Version)
+{
+    /// <summary>When this application renews a licence: the application number it came from.</summary>
+    public string? RenewalOf { get; init; }
+}
 
 /// <summary>One licence: where it stands, who holds it now, when it is due.</summary>
 internal sealed record LicenceView(
@@ -130,7 +134,10 @@ internal sealed class ApplicationQueries(LicensingDbContext db, ILicenceTerms ca
         return new ApplicationView(application.Id, application.Number, application.BusinessTypeCode, Kebab(application.Status.ToString()), Kebab(application.Channel.ToString()),
             application.ApplicantName, application.JuristicId, application.CompanyName, application.ProvinceCode, application.DistrictCode,
             application.Answers, application.Prefilled, application.AvoidedCopies, application.EditableFields()?.Order(StringComparer.Ordinal).ToList(),
-            questions, needed, documents, licences, history, application.CreatedAt, application.SubmittedAt, application.Version);
+            questions, needed, documents, licences, history, application.CreatedAt, application.SubmittedAt, application.Version)
+        {
+            RenewalOf = application.RenewalOfNumber,
+        };
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ internal sealed class CatalogueTerms(ILicenceCatalogue catalogue) : ILicenceTerm
                     Required: d.StateHolds != Registry.Juristic, // only a company has a company certificate
                     HeldBy: d.StateHolds switch { Registry.Population => PrefillApplication.Registries.Population, Registry.Juristic => PrefillApplication.Registries.Juristic, _ => null })).ToList(),
                 licence.Workflow.Select(s => new StepTerms(s.Stage, s.AgencyCode, s.RoleCode, s.AutoApprove)).ToList())
+            {
+                Renewable = licence.Validity.Renewable,
+            }
             : null;
 
     public (long FeeSatang, int SlaDays) Charge(string licenceCode, Channel channel, IReadOnlyDictionary<string, string> answers)

@@ -88,6 +88,13 @@ internal sealed class LicenceApplication
     /// <summary>When the walk-in agreed, at the counter, to the registries being read for this application.</summary>
     public DateTime? ConsentRecordedAt { get; init; }
 
+    /// <summary>When this application renews a licence: the application that licence came from, and which licence.</summary>
+    public Guid? RenewalOf { get; set; }
+
+    public string? RenewalOfNumber { get; set; }
+
+    public string? RenewalOfLicenceCode { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; set; }

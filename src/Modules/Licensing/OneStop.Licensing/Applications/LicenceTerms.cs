@@ -24,7 +24,11 @@ internal sealed record StepTerms(int Stage, string AgencyCode, string Role, bool
 /// <summary>What an application needs to know of a licence, read from the catalogue.</summary>
 internal sealed record LicenceTerms(
     string Code, string NameTh, string NameEn, string AgencyCode,
-    IReadOnlyList<FieldTerms> Fields, IReadOnlyList<DocumentTerms> Documents, IReadOnlyList<StepTerms> Steps);
+    IReadOnlyList<FieldTerms> Fields, IReadOnlyList<DocumentTerms> Documents, IReadOnlyList<StepTerms> Steps)
+{
+    /// <summary>Whether a granted licence is renewed (from its application's data) rather than applied for again.</summary>
+    public bool Renewable { get; init; }
+}
 
 /// <summary>The catalogue as applications read it.</summary>
 internal interface ILicenceTerms

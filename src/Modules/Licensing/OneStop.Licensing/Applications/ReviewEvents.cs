@@ -38,7 +38,7 @@ internal sealed class ReviewEvents
                     application.Record(ApplicationEventKind.LicenceApproved, now, null, licence.LicenceCode, licence.AgencyCode);
                     db.AddIntegrationEvent(new LicenceApproved(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode,
                         application.ApplicantCitizenId, application.JuristicId, now, application.CompanyName ?? application.ApplicantName,
-                        application.Answers.GetValueOrDefault("businessName"), application.Answers.GetValueOrDefault("premisesAddress")), clock);
+                        application.Answers.GetValueOrDefault("businessName"), application.Answers.GetValueOrDefault("premisesAddress"), application.RenewalOf), clock);
                     db.AddIntegrationEvent(new FeesDue(application.Id, application.Number, licence.LicenceCode, licence.AgencyCode, licence.FeeSatang,
                         application.ApplicantCitizenId, application.JuristicId, StandardFee(catalogue, licence),
                         application.CompanyName ?? application.ApplicantName), clock);

@@ -80,11 +80,23 @@ internal static class StartApplication
                 return earlier;
             }
 
+            var application = await NewAsync(applicant, request.BusinessType, licences, province, districtCode, counter, now, ct);
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(ct);
+            return application;
+        }
+
+        /// <summary>A new draft, its licences routed to the offices serving the premises; the caller adds and saves it.</summary>
+        public async Task<LicenceApplication> NewAsync(Applicant applicant, string businessType, IReadOnlyList<LicenceTerms> licences, string province, string? districtCode,
+            AtCounter? counter, DateTime now, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(applicant);
+            ArgumentNullException.ThrowIfNull(licences);
             var application = new LicenceApplication
             {
                 Id = Guid.CreateVersion7(),
                 Number = ApplicationNumbers.New(now),
-                BusinessTypeCode = request.BusinessType,
+                BusinessTypeCode = businessType,
                 Channel = counter is null ? Channel.Online : Channel.Counter,
                 ApplicantCitizenId = applicant.CitizenId,
                 ApplicantName = applicant.Name,
@@ -108,8 +120,6 @@ internal static class StartApplication
             }
 
             application.Record(ApplicationEventKind.Created, now, counter is null ? "applicant" : "counter");
-            db.Applications.Add(application);
-            await db.SaveChangesAsync(ct);
             return application;
         }
 

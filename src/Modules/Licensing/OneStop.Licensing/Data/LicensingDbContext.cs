@@ -99,6 +99,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Licenc
         builder.Property(a => a.ApplicantSubject).HasMaxLength(100);
         builder.Property(a => a.ApplicantEmail).HasMaxLength(254);
         builder.Property(a => a.Language).HasMaxLength(2);
+        builder.Property(a => a.RenewalOfNumber).HasMaxLength(24);
+        builder.Property(a => a.RenewalOfLicenceCode).HasMaxLength(60);
+        // One renewal of a licence of an application: a second click, or a second tab, finds the first.
+        builder.HasIndex(a => new { a.RenewalOf, a.RenewalOfLicenceCode }).IsUnique();
         builder.Property(a => a.CounterOfficeCode).HasMaxLength(40);
         builder.Property(a => a.IdentityCheck).HasMaxLength(300);
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -75,7 +75,7 @@ internal static class IntegrationEndpoints
         var subscription = new WebhookSubscription
         {
             Id = Guid.CreateVersion7(), AgencyCode = officer.AgencyCode, Url = url.AbsoluteUri, Secret = StandardWebhooks.NewSecret(),
-            Events = [.. events.Distinct(StringComparer.Ordinal)], CreatedBy = ApplicationEndpoints.SubjectOf(user), CreatedAt = clock.UtcNowAsStored(),
+            Events = [.. events.Distinct(StringComparer.Ordinal)], CreatedBy = SignedIn.SubjectOf(user), CreatedAt = clock.UtcNowAsStored(),
         };
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Payments.Data;
 using OneStop.Payments.Payments;
@@ -8,25 +7,23 @@ using OneStop.SharedKernel.Workflow;
 
 namespace OneStop.Payments.Invoices;
 
-/// <summary>Who pays: a person proved by the Digital ID, for themselves or for the company they act for.</summary>
-internal sealed record Payer(string CitizenId, string? JuristicId)
+/// <summary>Whose invoices: a payer's own, or their company's while they act for it (as with applications).</summary>
+internal static class Payers
 {
-    public static Payer? Of(ClaimsPrincipal user)
+    public static bool Owns(this Party payer, Invoice invoice)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.FindFirst(Claims.CitizenId)?.Value is { Length: > 0 } pid ? new Payer(pid, ActingFor.JuristicId(user)) : null;
+        ArgumentNullException.ThrowIfNull(payer);
+        ArgumentNullException.ThrowIfNull(invoice);
+        return payer.Owns(invoice.PayerCitizenId, invoice.PayerJuristicId);
     }
 
-    /// <summary>Their own invoices, or their company's while they act for it (as with applications).</summary>
-    public bool Owns(Invoice invoice) => Owns(invoice.PayerCitizenId, invoice.PayerJuristicId);
-
-    public bool Owns(string payerCitizenId, string? payerJuristicId)
-        => payerJuristicId is { } company ? company == JuristicId : payerCitizenId == CitizenId;
-
-    public IQueryable<Invoice> Filter(IQueryable<Invoice> invoices)
-        => JuristicId is { } company
+    public static IQueryable<Invoice> Filter(this Party payer, IQueryable<Invoice> invoices)
+    {
+        ArgumentNullException.ThrowIfNull(payer);
+        return payer.JuristicId is { } company
             ? invoices.Where(i => i.PayerJuristicId == company)
-            : invoices.Where(i => i.PayerCitizenId == CitizenId && i.PayerJuristicId == null);
+            : invoices.Where(i => i.PayerCitizenId == payer.CitizenId && i.PayerJuristicId == null);
+    }
 }
 
 internal sealed record InvoiceLineView(string AgencyCode, string ItemCode, string DescriptionTh, string DescriptionEn, long StandardSatang, long DiscountSatang,
@@ -56,10 +53,10 @@ internal sealed class InvoiceQueries(PaymentsDbContext db, PaymentSettings setti
     public static Error NotFound(string number) => Error.NotFound("invoice", number);
 
     /// <summary>The payer's invoice by number (another person's is "not found", so numbers cannot be probed).</summary>
-    public async Task<Invoice?> FindOwnedAsync(Payer payer, string number, CancellationToken ct)
+    public async Task<Invoice?> FindOwnedAsync(Party payer, string number, CancellationToken ct)
         => await db.Invoices.Include(i => i.Lines).SingleOrDefaultAsync(i => i.Number == number, ct) is { } invoice && payer.Owns(invoice) ? invoice : null;
 
-    public async Task<List<InvoiceSummary>> MineAsync(Payer payer, CancellationToken ct)
+    public async Task<List<InvoiceSummary>> MineAsync(Party payer, CancellationToken ct)
     {
         var today = Today;
         var rows = await payer.Filter(db.Invoices.AsNoTracking()).OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(200).ToListAsync(ct);
@@ -84,7 +81,7 @@ internal sealed class InvoiceQueries(PaymentsDbContext db, PaymentSettings setti
     /// What the pay page's script polls: the invoice's state and its last payment's, which change when the bank reports.
     /// Two small reads, because every open pay page asks every few seconds.
     /// </summary>
-    public async Task<string?> StatusAsync(Payer payer, string number, CancellationToken ct)
+    public async Task<string?> StatusAsync(Party payer, string number, CancellationToken ct)
     {
         var invoice = await db.Invoices.AsNoTracking().Where(i => i.Number == number)
             .Select(i => new { i.Id, i.Status, i.PayerCitizenId, i.PayerJuristicId }).SingleOrDefaultAsync(ct);
@@ -102,7 +99,7 @@ internal sealed class InvoiceQueries(PaymentsDbContext db, PaymentSettings setti
     public static string StatusText(string invoiceStatus, string? lastPaymentStatus) => $"{invoiceStatus}:{lastPaymentStatus ?? "none"}";
 
     /// <summary>The payer's receipt by number, with its invoice's lines (another person's is "not found").</summary>
-    public async Task<ReceiptView?> FindReceiptAsync(Payer payer, string number, CancellationToken ct)
+    public async Task<ReceiptView?> FindReceiptAsync(Party payer, string number, CancellationToken ct)
     {
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Number == number, ct);
         var invoice = receipt is null ? null : await db.Invoices.AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Id == receipt.InvoiceId, ct);

@@ -31,7 +31,7 @@ internal sealed class VerifyModel(DocumentsDbContext db, VerifyCredential.Handle
         }
 
         Document = document;
-        Result = await verifier.HandleAsync(document.Credential, ct);
+        Result = await verifier.HandleAsync(document.Credential, ct, document);
         AgencyName = await agencies.FindAgencyAsync(document.AgencyCode, ct) is { } agency ? Bilingual.Pick(agency.NameTh, agency.NameEn) : document.AgencyCode;
         return Page();
     }

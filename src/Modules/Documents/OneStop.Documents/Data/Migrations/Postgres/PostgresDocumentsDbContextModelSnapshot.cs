@@ -92,6 +92,9 @@ namespace OneStop.Documents.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("RemindedDaysBefore")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -203,6 +206,9 @@ namespace OneStop.Documents.Data.Migrations.Postgres
                     b.Property<string>("PremisesAddress")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("RenewalOf")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

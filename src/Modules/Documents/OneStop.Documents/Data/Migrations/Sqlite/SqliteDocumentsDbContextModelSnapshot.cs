@@ -86,6 +86,9 @@ namespace OneStop.Documents.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RemindedDaysBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -196,6 +199,9 @@ namespace OneStop.Documents.Data.Migrations.Sqlite
 
                     b.Property<string>("PremisesAddress")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenewalOf")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

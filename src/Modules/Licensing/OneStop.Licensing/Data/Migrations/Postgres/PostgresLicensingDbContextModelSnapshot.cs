@@ -203,6 +203,17 @@ namespace OneStop.Licensing.Data.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<Guid?>("RenewalOf")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RenewalOfLicenceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RenewalOfNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -226,6 +237,9 @@ namespace OneStop.Licensing.Data.Migrations.Postgres
                     b.HasIndex("ApplicantCitizenId", "CreatedAt");
 
                     b.HasIndex("JuristicId", "CreatedAt");
+
+                    b.HasIndex("RenewalOf", "RenewalOfLicenceCode")
+                        .IsUnique();
 
                     b.ToTable("application", "licensing");
                 });

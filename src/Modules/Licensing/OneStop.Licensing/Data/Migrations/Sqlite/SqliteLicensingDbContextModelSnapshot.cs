@@ -194,6 +194,17 @@ namespace OneStop.Licensing.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RenewalOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewalOfLicenceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewalOfNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -217,6 +228,9 @@ namespace OneStop.Licensing.Data.Migrations.Sqlite
                     b.HasIndex("ApplicantCitizenId", "CreatedAt");
 
                     b.HasIndex("JuristicId", "CreatedAt");
+
+                    b.HasIndex("RenewalOf", "RenewalOfLicenceCode")
+                        .IsUnique();
 
                     b.ToTable("licensing_application", (string)null);
                 });

@@ -17,7 +17,7 @@ internal sealed class IndexModel(InvoiceQueries queries) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await queries.MineAsync(Payer.Of(User)!, ct);
+        var all = await queries.MineAsync(Party.Of(User)!, ct);
         ToPay = [.. all.Where(i => i.Status == "open").OrderBy(i => i.DueOn)];
         Others = [.. all.Where(i => i.Status != "open")];
     }

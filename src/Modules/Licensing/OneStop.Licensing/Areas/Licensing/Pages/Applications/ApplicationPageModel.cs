@@ -37,6 +37,8 @@ internal abstract class ApplicationPageModel(LicensingDbContext db, ApplicationQ
 
     public string LicenceName(string code) => catalogue.Find(code) is { } terms ? Bilingual.Pick(terms.NameTh, terms.NameEn) : code;
 
+    protected ILicenceTerms Catalogue => catalogue;
+
     public static string Label(QuestionView q) => Bilingual.Pick(q.LabelTh, q.LabelEn);
 
     protected async Task<bool> LoadAsync(Guid id, CancellationToken ct)

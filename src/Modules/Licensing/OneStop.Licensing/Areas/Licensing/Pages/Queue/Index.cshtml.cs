@@ -30,7 +30,7 @@ internal sealed class IndexModel(ApplicationQueries queries, ILicenceTerms catal
     {
         PageNumber = Math.Max(PageNumber, 1);
         Decided = TempData[DecidedKey] as string;
-        Tasks = await queries.QueueAsync(Officer.Of(User)!, Mine, ApplicationEndpoints.SubjectOf(User), PageNumber, ct);
+        Tasks = await queries.QueueAsync(Officer.Of(User)!, Mine, SignedIn.SubjectOf(User), PageNumber, ct);
     }
 
     public string LicenceName(string code)

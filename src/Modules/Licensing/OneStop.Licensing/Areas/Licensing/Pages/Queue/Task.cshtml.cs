@@ -51,7 +51,7 @@ internal sealed class TaskModel(OpenTask.Handler open, ClaimTask.Handler claim, 
 
     public bool Decidable => Work.Status is "open" or "claimed";
 
-    public bool ClaimedByMe => Work.Status == "claimed" && Work.ClaimedByName == ApplicationEndpoints.NameOf(User);
+    public bool ClaimedByMe => Work.Status == "claimed" && Work.ClaimedByName == SignedIn.NameOf(User);
 
     public string RoleName => OfficerRoleNames.Of(Work.Role) is var (thai, english) ? Bilingual.Pick(thai, english) : Work.Role;
 
@@ -61,7 +61,7 @@ internal sealed class TaskModel(OpenTask.Handler open, ClaimTask.Handler claim, 
 
     /// <summary>A document of the application, opened from the list (the read is recorded).</summary>
     public async Task<IActionResult> OnGetDocumentAsync(Guid id, string key, CancellationToken ct)
-        => await documents.ForReviewerAsync(Officer.Of(User)!, ApplicationEndpoints.NameOf(User), id, key, ct) is { Value: { } file }
+        => await documents.ForReviewerAsync(Officer.Of(User)!, SignedIn.NameOf(User), id, key, ct) is { Value: { } file }
             ? File(file.Content, file.ContentType, file.FileName)
             : NotFound();
 
@@ -72,7 +72,7 @@ internal sealed class TaskModel(OpenTask.Handler open, ClaimTask.Handler claim, 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken ct)
     {
         var request = new DecideTask.Request(Outcome, Reason, Outcome == "send-back" ? Marked : [], Version);
-        var result = await decide.HandleAsync(Officer.Of(User)!, ApplicationEndpoints.SubjectOf(User), ApplicationEndpoints.NameOf(User), id, request, ct);
+        var result = await decide.HandleAsync(Officer.Of(User)!, SignedIn.SubjectOf(User), SignedIn.NameOf(User), id, request, ct);
         if (result.Error is not { } error)
         {
             TempData[IndexModel.DecidedKey] = result.Value!.ApplicationNumber;
@@ -102,7 +102,7 @@ internal sealed class TaskModel(OpenTask.Handler open, ClaimTask.Handler claim, 
 
     private async Task<IActionResult> ClaimAsync(Guid id, bool release, CancellationToken ct)
     {
-        var result = await claim.HandleAsync(Officer.Of(User)!, ApplicationEndpoints.SubjectOf(User), ApplicationEndpoints.NameOf(User), id, release, ct);
+        var result = await claim.HandleAsync(Officer.Of(User)!, SignedIn.SubjectOf(User), SignedIn.NameOf(User), id, release, ct);
         if (result.Error is not { } error)
         {
             return Redirect($"/Licensing/Queue/Task/{id}");
@@ -119,7 +119,7 @@ internal sealed class TaskModel(OpenTask.Handler open, ClaimTask.Handler claim, 
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        var opened = await open.HandleAsync(Officer.Of(User)!, ApplicationEndpoints.NameOf(User), id, ct);
+        var opened = await open.HandleAsync(Officer.Of(User)!, SignedIn.NameOf(User), id, ct);
         if (opened.Error is { Kind: ErrorKind.Forbidden } && await queries.TaskAsync(Officer.Of(User)!, id, ct) is { } refused)
         {
             Refused = refused;

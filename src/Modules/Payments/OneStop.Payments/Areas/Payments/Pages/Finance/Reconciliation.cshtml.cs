@@ -49,7 +49,7 @@ internal sealed class ReconciliationModel(PaymentsDbContext db, PaymentSettings 
 
         using var buffer = new MemoryStream();
         await statement.CopyToAsync(buffer, ct);
-        var result = await handler.HandleAsync(Officer.Of(User)!, PaymentsEndpoints.NameOf(User), statement.FileName, buffer.ToArray(), ct);
+        var result = await handler.HandleAsync(Officer.Of(User)!, SignedIn.NameOf(User), statement.FileName, buffer.ToArray(), ct);
         if (!result.IsSuccess)
         {
             ModelState.AddModelError("Statement", result.Error!.Message);

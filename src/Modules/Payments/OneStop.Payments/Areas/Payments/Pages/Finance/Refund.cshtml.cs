@@ -52,7 +52,7 @@ internal sealed class RefundModel(PaymentsDbContext db, RefundPayment.Handler ha
             return Page();
         }
 
-        var result = await handler.HandleAsync(Officer.Of(User)!, PaymentsEndpoints.NameOf(User), id, new RefundPayment.Request(baht.Satang, Reason), ct);
+        var result = await handler.HandleAsync(Officer.Of(User)!, SignedIn.NameOf(User), id, new RefundPayment.Request(baht.Satang, Reason), ct);
         if (!result.IsSuccess)
         {
             var error = result.Error!;

@@ -38,7 +38,7 @@ internal sealed class DetailsModel(InvoiceQueries queries, StartPayment.Handler 
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
-        if (await queries.FindOwnedAsync(Payer.Of(User)!, number, ct) is not { } invoice)
+        if (await queries.FindOwnedAsync(Party.Of(User)!, number, ct) is not { } invoice)
         {
             return NotFound();
         }
@@ -57,14 +57,14 @@ internal sealed class DetailsModel(InvoiceQueries queries, StartPayment.Handler 
 
     /// <summary>What the page's script watches: the invoice's state and its live code's, which change when the bank reports.</summary>
     public async Task<IActionResult> OnGetStatusAsync(string number, CancellationToken ct)
-        => await queries.StatusAsync(Payer.Of(User)!, number, ct) is { } status ? new JsonResult(new { status }) : NotFound();
+        => await queries.StatusAsync(Party.Of(User)!, number, ct) is { } status ? new JsonResult(new { status }) : NotFound();
 
     public static string StatusOf(InvoiceView invoice)
         => InvoiceQueries.StatusText(invoice.Status, invoice.Payments.Count > 0 ? invoice.Payments[^1].Status : null);
 
     public async Task<IActionResult> OnPostPayAsync(string number, CancellationToken ct)
     {
-        if (await queries.FindOwnedAsync(Payer.Of(User)!, number, ct) is not { } invoice)
+        if (await queries.FindOwnedAsync(Party.Of(User)!, number, ct) is not { } invoice)
         {
             return NotFound();
         }
@@ -80,7 +80,7 @@ internal sealed class DetailsModel(InvoiceQueries queries, StartPayment.Handler 
 
     public async Task<IActionResult> OnPostCancelAsync(string number, string reference, CancellationToken ct)
     {
-        if (await queries.FindOwnedAsync(Payer.Of(User)!, number, ct) is not { } invoice)
+        if (await queries.FindOwnedAsync(Party.Of(User)!, number, ct) is not { } invoice)
         {
             return NotFound();
         }

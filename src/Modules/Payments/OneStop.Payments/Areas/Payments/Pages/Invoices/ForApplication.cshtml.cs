@@ -21,7 +21,7 @@ internal sealed class ForApplicationModel(PaymentsDbContext db) : PageModel
     {
         ApplicationId = applicationId;
         var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.ApplicationId == applicationId, ct);
-        if (invoice is not null && Payer.Of(User)!.Owns(invoice))
+        if (invoice is not null && Party.Of(User)!.Owns(invoice))
         {
             return Redirect($"/Payments/Invoices/{invoice.Number}");
         }

@@ -14,7 +14,7 @@ internal sealed class DetailsModel(InvoiceQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
-        if (await queries.FindReceiptAsync(Payer.Of(User)!, number, ct) is not { } receipt)
+        if (await queries.FindReceiptAsync(Party.Of(User)!, number, ct) is not { } receipt)
         {
             return NotFound();
         }

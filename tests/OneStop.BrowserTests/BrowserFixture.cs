@@ -45,6 +45,9 @@ public abstract class BrowserFixtureBase(BrowserAppFactory app) : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) at the given viewport width.</summary>
+    /// <summary>How long an action or navigation may take before a test fails.</summary>
+    public const float SlowMachineTimeout = 90_000;
+
     public async Task<IPage> NewPageAsync(int width = 1280, string locale = "th-TH")
     {
         if (Browser is null)
@@ -53,6 +56,9 @@ public abstract class BrowserFixtureBase(BrowserAppFactory app) : IAsyncLifetime
         }
 
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 800 }, Locale = locale, BaseURL = BaseAddress.ToString() });
+        // CI runs the browser beside other test projects on two cores: a page may take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(SlowMachineTimeout);
+        context.SetDefaultNavigationTimeout(SlowMachineTimeout);
         return await context.NewPageAsync();
     }
 
